@@ -1,0 +1,100 @@
+package io.flashbridge.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ERP's SFTP server in the embedded default: Apache MINA SSHD, password login, the user
+ * jailed in {@code data/sftp}. Its health shows in {@code /actuator/health} as {@code sftp}.
+ */
+@Component("sftp")
+@ConditionalOnProperty(name = "flashbridge.embedded.sftp.enabled", havingValue = "true")
+public class EmbeddedSftpServer implements SmartLifecycle, HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSftpServer.class);
+
+    private final EmbeddedSftpProperties properties;
+    private SshServer server;
+
+    EmbeddedSftpServer(EmbeddedSftpProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        try {
+            Files.createDirectories(properties.root());
+            for (String folder : properties.folders()) {
+                Files.createDirectories(properties.root().resolve(folder));
+            }
+            Files.createDirectories(properties.hostKey().toAbsolutePath().getParent());
+            server = SshServer.setUpDefaultServer();
+            server.setHost(properties.host());
+            server.setPort(properties.port());
+            server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(properties.hostKey()));
+            server.setPasswordAuthenticator((username, password, session) ->
+                    constantTimeEquals(properties.username(), username) & constantTimeEquals(properties.password(), password));
+            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+            server.setFileSystemFactory(new VirtualFileSystemFactory(properties.root().toAbsolutePath()));
+            server.start();
+            log.info("Embedded SFTP server on port {} serving {}", server.getPort(), properties.root().toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded SFTP server on port " + properties.port(), e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            try {
+                server.stop(true);
+            } catch (IOException e) {
+                log.warn("Embedded SFTP server did not stop cleanly: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null && server.isStarted();
+    }
+
+    /** The bound port; differs from the configured one when that was 0. */
+    public synchronized int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public int getPhase() {
+        // Up before Camel's routes start polling it, down after they stop.
+        return Integer.MIN_VALUE + 100;
+    }
+
+    @Override
+    public Health health() {
+        return isRunning()
+                ? Health.up().withDetail("port", port()).build()
+                : Health.down().withDetail("reason", "SFTP server not running").build();
+    }
+
+    private static boolean constantTimeEquals(String expected, String given) {
+        return given != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+}

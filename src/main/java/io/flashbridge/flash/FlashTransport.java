@@ -1,0 +1,162 @@
+package io.flashbridge.flash;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.json.JsonObject;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one Flash operation through camel-graphql and turns every way it can go wrong into a
+ * {@link FlashException}: HTTP 429/5xx/timeouts, a GraphQL {@code errors} array (which Flash
+ * sends with HTTP 200), and {@code success: false}.
+ */
+@Component
+class FlashTransport {
+
+    static final String VARIABLES_HEADER = "FlashVariables";
+
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final ProducerTemplate template;
+    private final Map<FlashOperation, String> authenticatedUris = new EnumMap<>(FlashOperation.class);
+    private final Map<FlashOperation, String> anonymousUris = new EnumMap<>(FlashOperation.class);
+
+    FlashTransport(ProducerTemplate template, FlashProperties properties) {
+        this.template = template;
+        String url = properties.apiUrl().toString();
+        for (FlashOperation operation : FlashOperation.values()) {
+            String base = "graphql:" + url + "?queryFile=" + operation.document() + "&variablesHeader=" + VARIABLES_HEADER;
+            authenticatedUris.put(operation, base + "&httpClient=#flashHttpClient");
+            anonymousUris.put(operation, base + "&httpClient=#flashLoginHttpClient");
+        }
+    }
+
+    /** Calls with the session's bearer token (added by {@code flashHttpClient}). */
+    JsonNode send(FlashOperation operation, Map<String, Object> variables) {
+        return call(authenticatedUris.get(operation), operation, variables, null);
+    }
+
+    /** Calls without the session: {@code login}, or {@code logout} with an explicit token. */
+    JsonNode sendAnonymously(FlashOperation operation, Map<String, Object> variables, String bearerToken) {
+        return call(anonymousUris.get(operation), operation, variables, bearerToken);
+    }
+
+    private JsonNode call(String uri, FlashOperation operation, Map<String, Object> variables, String bearerToken) {
+        Exchange exchange = template.send(uri, ex -> {
+            ex.getIn().setHeader(VARIABLES_HEADER, new JsonObject(variables));
+            if (bearerToken != null) {
+                ex.getIn().setHeader("Authorization", "Bearer " + bearerToken);
+            }
+        });
+        if (exchange.getException() != null) {
+            throw failure(operation, exchange.getException());
+        }
+        return answer(operation, exchange.getMessage().getBody(String.class));
+    }
+
+    private JsonNode answer(FlashOperation operation, String body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body == null ? "" : body);
+        } catch (IOException e) {
+            throw new FlashUnavailableException(operation, "answer is not JSON", null, null, e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new FlashUnavailableException(operation, "empty answer", null, null, null);
+        }
+        JsonNode errors = root.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw graphQlError(operation, errors.get(0), root);
+        }
+        JsonNode result = root.path("data").path(operation.field());
+        if (operation.hasReplyEnvelope() && !result.path("success").asBoolean(false)) {
+            throw new FlashRejectedException(operation, text(result, "code", "UNKNOWN"),
+                    text(result, "message", "Flash refused the request without a message"));
+        }
+        return result;
+    }
+
+    private static FlashException graphQlError(FlashOperation operation, JsonNode error, JsonNode root) {
+        JsonNode extensions = error.path("extensions");
+        String code = text(extensions, "code", "GRAPHQL_ERROR");
+        String message = text(error, "message", "GraphQL error");
+        return switch (code) {
+            case "UNAUTHENTICATED" -> new FlashAuthenticationException(operation, code, message);
+            case "TOO_MANY_REQUESTS" -> new FlashRateLimitedException(operation,
+                    Duration.ofSeconds(Math.max(1, extensions.path("retrySecs").asInt(root.path("retrySecs").asInt(1)))));
+            default -> new FlashGraphQlErrorException(operation, code, extensions.path("field").asText(null), message);
+        };
+    }
+
+    private FlashException failure(FlashOperation operation, Exception exception) {
+        if (exception instanceof HttpOperationFailedException http) {
+            int status = http.getStatusCode();
+            if (status == 429) {
+                return new FlashRateLimitedException(operation, retryAfter(http).orElse(Duration.ofSeconds(1)));
+            }
+            if (status == 401 || status == 403) {
+                return new FlashAuthenticationException(operation, "HTTP_" + status, "Flash refused the token");
+            }
+            if (status >= 400 && status < 500 && status != 408) {
+                return rejectedByHttp(operation, http);
+            }
+            return new FlashUnavailableException(operation, "HTTP " + status, status, retryAfter(http).orElse(null), exception);
+        }
+        // Timeouts, refused connections, resets: the call may or may not have reached Flash.
+        // Retrying is safe because every create carries an idempotency key.
+        return new FlashUnavailableException(operation, exception.getClass().getSimpleName() + ": " + exception.getMessage(),
+                null, null, exception);
+    }
+
+    private FlashException rejectedByHttp(FlashOperation operation, HttpOperationFailedException http) {
+        try {
+            JsonNode errors = json.readTree(http.getResponseBody()).path("errors");
+            if (errors.isArray() && !errors.isEmpty()) {
+                return graphQlError(operation, errors.get(0), json.createObjectNode());
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // fall through to a plain HTTP rejection
+        }
+        return new FlashGraphQlErrorException(operation, "HTTP_" + http.getStatusCode(), null,
+                "HTTP " + http.getStatusCode() + " " + http.getStatusText());
+    }
+
+    private Optional<Duration> retryAfter(HttpOperationFailedException http) {
+        Optional<Duration> header = http.getResponseHeaders().entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase("Retry-After"))
+                .map(entry -> parseSeconds(entry.getValue()))
+                .flatMap(Optional::stream)
+                .findFirst();
+        if (header.isPresent()) {
+            return header;
+        }
+        try {
+            JsonNode retrySecs = json.readTree(http.getResponseBody()).path("retrySecs");
+            return retrySecs.isNumber() ? Optional.of(Duration.ofSeconds(retrySecs.asLong())) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Duration> parseSeconds(String value) {
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : fallback;
+    }
+}
