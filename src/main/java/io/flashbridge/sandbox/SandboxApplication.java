@@ -39,6 +39,7 @@ public class SandboxApplication {
     /** Starts the sandbox; {@code args} are Spring properties such as {@code --server.port=0}. */
     public static ConfigurableApplicationContext start(boolean registerShutdownHook, String... args) {
         return new SpringApplicationBuilder(SandboxApplication.class)
+                .main(SandboxApplication.class)
                 .properties("spring.config.name=sandbox")
                 .registerShutdownHook(registerShutdownHook)
                 .run(args);
