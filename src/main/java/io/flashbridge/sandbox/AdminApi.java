@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminApi {
 
     record NewClient(String email, String password, String companyName, Map<String, BigDecimal> balances,
-                     Boolean complianceMember) {}
+                     List<String> affiliations, Boolean complianceMember) {}
 
     record InboundPayment(String client, String fromCurrency, BigDecimal fromAmount, String subClientId) {}
 
@@ -62,7 +62,8 @@ class AdminApi {
         String email = Optional.ofNullable(request.email()).orElse("client-" + UUID.randomUUID() + "@sandbox.local");
         String password = Optional.ofNullable(request.password()).orElse(UUID.randomUUID().toString());
         accounts.add(new SandboxProperties.User(email, password,
-                Optional.ofNullable(request.companyName()).orElse("Sandbox Client Pty Ltd"), List.of("FP_AUS"),
+                Optional.ofNullable(request.companyName()).orElse("Sandbox Client Pty Ltd"),
+                Optional.ofNullable(request.affiliations()).orElse(List.of("FP_AUS")),
                 Optional.ofNullable(request.balances()).orElse(Accounts.defaultOpeningBalances()),
                 !Boolean.FALSE.equals(request.complianceMember())));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("email", email, "password", password));
