@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
 
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
@@ -17,6 +20,8 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +35,29 @@ public class EmbeddedSftpServer implements SmartLifecycle, HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSftpServer.class);
 
     private final EmbeddedSftpProperties properties;
+    private final ConfigurableEnvironment environment;
     private SshServer server;
 
-    EmbeddedSftpServer(EmbeddedSftpProperties properties) {
+    EmbeddedSftpServer(EmbeddedSftpProperties properties, ConfigurableEnvironment environment) {
         this.properties = properties;
+        this.environment = environment;
+    }
+
+    /**
+     * Starts while the context is being built, before Camel resolves its routes, and publishes the
+     * bound port as {@code local.sftp.port} (the routes' default when the configured port is 0).
+     */
+    @PostConstruct
+    void startEarly() {
+        start();
+        environment.getPropertySources().addFirst(new MapPropertySource("embeddedSftp", Map.of("local.sftp.port", port())));
     }
 
     @Override
     public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
         try {
             Files.createDirectories(properties.root());
             for (String folder : properties.folders()) {

@@ -1,0 +1,189 @@
+package io.flashbridge.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Instructions and their audit trail. Every status change goes through {@link #transition}, which
+ * checks the lifecycle, ignores events older than the last one applied, and writes an audit row
+ * in the same transaction.
+ */
+@Component
+public class InstructionStore {
+
+    private static final Logger log = LoggerFactory.getLogger(InstructionStore.class);
+    private static final String COLUMNS = "id, source, payment_id, batch_id, line_number, amount, currency, payload, "
+            + "idempotency_key, status, flash_id, reject_code, status_message, fee, attempts, updated_at, last_error";
+
+    /** A new instruction to insert with a batch. */
+    public record NewInstruction(String source, String paymentId, int lineNumber, String kind, java.math.BigDecimal amount,
+                                 String currency, String payload, String idempotencyKey) {}
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    InstructionStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = Clock.systemUTC();
+    }
+
+    public Optional<Instruction> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from instruction where id = :id", Map.of("id", id), InstructionStore::row)
+                .stream().findFirst();
+    }
+
+    /** The instruction Flash knows by {@code flashId}, or else the one not yet linked whose payment id Flash echoes. */
+    public Optional<Instruction> findForFlash(String flashId, String externalId) {
+        if (flashId != null) {
+            List<Instruction> linked = jdbc.query("select " + COLUMNS + " from instruction where flash_id = :flashId",
+                    Map.of("flashId", flashId), InstructionStore::row);
+            if (!linked.isEmpty()) {
+                return Optional.of(linked.get(0));
+            }
+        }
+        if (externalId == null) {
+            return Optional.empty();
+        }
+        return jdbc.query("select " + COLUMNS + " from instruction where payment_id = :paymentId and flash_id is null "
+                        + "and status in ('SUBMITTING', 'RECEIVED', 'PARKED') order by id desc",
+                Map.of("paymentId", externalId), InstructionStore::row).stream().findFirst();
+    }
+
+    /** Which of these payment ids the ledger already holds for {@code source}, with the batch that brought them. */
+    public Map<String, String> existing(String source, List<String> paymentIds) {
+        Map<String, String> found = new HashMap<>();
+        for (int from = 0; from < paymentIds.size(); from += 1000) {
+            List<String> chunk = paymentIds.subList(from, Math.min(paymentIds.size(), from + 1000));
+            jdbc.query("select payment_id, batch_id from instruction where source = :source and payment_id in (:ids)",
+                    Map.of("source", source, "ids", chunk),
+                    (ResultSet rs) -> {
+                        found.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return found;
+    }
+
+    void insertAll(String batchId, List<NewInstruction> instructions, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<SqlParameterSource> rows = new ArrayList<>(instructions.size());
+        for (NewInstruction i : instructions) {
+            rows.add(new MapSqlParameterSource()
+                    .addValue("source", i.source()).addValue("paymentId", i.paymentId()).addValue("batchId", batchId)
+                    .addValue("line", i.lineNumber()).addValue("kind", i.kind()).addValue("amount", i.amount())
+                    .addValue("currency", i.currency()).addValue("payload", i.payload())
+                    .addValue("key", i.idempotencyKey()).addValue("at", at));
+        }
+        for (int from = 0; from < rows.size(); from += 1000) {
+            jdbc.batchUpdate("insert into instruction (source, payment_id, batch_id, line_number, kind, amount, currency, "
+                            + "payload, idempotency_key, status, attempts, created_at, updated_at) values (:source, :paymentId, "
+                            + ":batchId, :line, :kind, :amount, :currency, :payload, :key, 'RECEIVED', 0, :at, :at)",
+                    rows.subList(from, Math.min(rows.size(), from + 1000)).toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    public List<Long> idsOfBatch(String batchId) {
+        return jdbc.queryForList("select id from instruction where batch_id = :batchId order by line_number",
+                Map.of("batchId", batchId), Long.class);
+    }
+
+    /** Takes an instruction for a submission attempt; false when it is no longer waiting to be sent. */
+    public boolean claim(long id) {
+        return jdbc.update("update instruction set status = 'SUBMITTING', attempts = attempts + 1, updated_at = :at "
+                + "where id = :id and status in ('RECEIVED', 'SUBMITTING')", Map.of("id", id, "at", now())) == 1;
+    }
+
+    public void recordError(long id, String error) {
+        jdbc.update("update instruction set last_error = :error, updated_at = :at where id = :id",
+                Map.of("id", id, "error", truncate(error, 1000), "at", now()));
+    }
+
+    /**
+     * Applies {@code change} if the lifecycle allows it and no newer event was applied already.
+     * Returns whether the status changed.
+     */
+    public boolean transition(long id, StatusChange change) {
+        Boolean changed = transactions.execute(tx -> {
+            Map<String, Object> current = jdbc.queryForMap(
+                    "select status, last_event_at from instruction where id = :id for update", Map.of("id", id));
+            PayoutStatus from = PayoutStatus.valueOf((String) current.get("status"));
+            Timestamp lastEvent = (Timestamp) current.get("last_event_at");
+            if (change.eventTime() != null && lastEvent != null && change.eventTime().isBefore(lastEvent.toInstant())) {
+                log.debug("Instruction {}: {} at {} is older than the last event; ignored", id, change.to(), change.eventTime());
+                return false;
+            }
+            if (from == change.to() || !from.canMoveTo(change.to())) {
+                if (from != change.to()) {
+                    log.info("Instruction {}: {} -> {} is not a forward move; ignored ({})", id, from, change.to(), change.event());
+                }
+                return false;
+            }
+            MapSqlParameterSource values = new MapSqlParameterSource()
+                    .addValue("id", id).addValue("to", change.to().name()).addValue("at", now())
+                    .addValue("eventAt", change.eventTime() == null ? null : Timestamp.from(change.eventTime()))
+                    .addValue("flashId", change.flashId()).addValue("rejectCode", change.rejectCode())
+                    .addValue("message", truncate(change.statusMessage(), 500)).addValue("fee", change.fee());
+            jdbc.update("update instruction set status = :to, updated_at = :at, "
+                    + "last_event_at = coalesce(:eventAt, last_event_at), flash_id = coalesce(:flashId, flash_id), "
+                    + "reject_code = coalesce(:rejectCode, reject_code), status_message = coalesce(:message, status_message), "
+                    + "fee = coalesce(:fee, fee) where id = :id", values);
+            jdbc.update("insert into audit (instruction_id, from_status, to_status, reason, event, request_id, at) "
+                    + "values (:id, :from, :to, :reason, :event, :requestId, :at)", new MapSqlParameterSource()
+                    .addValue("id", id).addValue("from", from.name()).addValue("to", change.to().name())
+                    .addValue("reason", truncate(change.reason(), 500)).addValue("event", change.event())
+                    .addValue("requestId", change.requestId()).addValue("at", now()));
+            return true;
+        });
+        return Boolean.TRUE.equals(changed);
+    }
+
+    public List<Instruction> withStatus(PayoutStatus status, int limit) {
+        return jdbc.query("select " + COLUMNS + " from instruction where status = :status order by id fetch first " + limit + " rows only",
+                Map.of("status", status.name()), InstructionStore::row);
+    }
+
+    /** Instructions left RECEIVED (e.g. a crash between ledger commit and enqueue) for longer than {@code since}. */
+    public List<Long> stuckReceived(Instant before, int limit) {
+        return jdbc.queryForList("select id from instruction where status = 'RECEIVED' and updated_at < :before order by id "
+                + "fetch first " + limit + " rows only", Map.of("before", Timestamp.from(before)), Long.class);
+    }
+
+    public List<Map<String, Object>> audit(long id) {
+        return jdbc.queryForList("select from_status, to_status, reason, event, request_id, at from audit "
+                + "where instruction_id = :id order by id", Map.of("id", id));
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    static Instruction row(ResultSet rs, int rowNum) throws SQLException {
+        Timestamp updated = rs.getTimestamp("updated_at");
+        return new Instruction(rs.getLong("id"), rs.getString("source"), rs.getString("payment_id"), rs.getString("batch_id"),
+                (Integer) rs.getObject("line_number"), rs.getBigDecimal("amount"), rs.getString("currency"),
+                rs.getString("payload"), rs.getString("idempotency_key"), PayoutStatus.valueOf(rs.getString("status")),
+                rs.getString("flash_id"), rs.getString("reject_code"), rs.getString("status_message"), rs.getBigDecimal("fee"),
+                rs.getInt("attempts"), updated == null ? null : updated.toInstant(), rs.getString("last_error"));
+    }
+}

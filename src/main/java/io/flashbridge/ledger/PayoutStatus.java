@@ -1,0 +1,60 @@
+package io.flashbridge.ledger;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A payout's status in the ledger: the bridge's own states before and around submission, then
+ * Flash's {@code WithdrawalStatus} (flash-api.md 9.1). {@link #canMoveTo} is the lifecycle: it
+ * allows skipping states whose webhook was lost, never moving back.
+ */
+public enum PayoutStatus {
+    RECEIVED, SUBMITTING, PARKED, API_REJECTED,
+    INITIALISED, REVIEWING, PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED;
+
+    private static final Set<PayoutStatus> FLASH = EnumSet.of(INITIALISED, REVIEWING, PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED);
+
+    public boolean canMoveTo(PayoutStatus target) {
+        Set<PayoutStatus> allowed = switch (this) {
+            case RECEIVED, SUBMITTING -> union(FLASH, EnumSet.of(SUBMITTING, PARKED, API_REJECTED));
+            case PARKED -> union(FLASH, EnumSet.of(RECEIVED));
+            case INITIALISED -> EnumSet.of(REVIEWING, PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED);
+            case REVIEWING -> EnumSet.of(PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED);
+            case PENDING -> EnumSet.of(CONFIRMED, FAILED, REFUNDED, CANCELLED);
+            case CONFIRMED -> EnumSet.of(FAILED, REFUNDED, CANCELLED);
+            // FAILED -> PENDING is Flash's rare retry; event times keep a stale "pending" out.
+            case FAILED -> EnumSet.of(PENDING, REFUNDED, CANCELLED);
+            case REFUNDED, CANCELLED, API_REJECTED -> EnumSet.noneOf(PayoutStatus.class);
+        };
+        return allowed.contains(target);
+    }
+
+    /** Final for the batch's status file: the ERP can close the payment. */
+    public boolean isFinal() {
+        return this == CONFIRMED || this == REFUNDED || this == CANCELLED || this == API_REJECTED;
+    }
+
+    public static Set<PayoutStatus> finalStatuses() {
+        return EnumSet.of(CONFIRMED, REFUNDED, CANCELLED, API_REJECTED);
+    }
+
+    /** The status a Flash withdrawal webhook event reports, e.g. {@code withdrawal_completed} → CONFIRMED. */
+    public static PayoutStatus ofWithdrawalEvent(String event) {
+        return switch (event) {
+            case "withdrawal_initiated" -> INITIALISED;
+            case "withdrawal_reviewing" -> REVIEWING;
+            case "withdrawal_pending" -> PENDING;
+            case "withdrawal_completed" -> CONFIRMED;
+            case "withdrawal_failed" -> FAILED;
+            case "withdrawal_refunded" -> REFUNDED;
+            case "withdrawal_cancelled" -> CANCELLED;
+            default -> null;
+        };
+    }
+
+    private static Set<PayoutStatus> union(Set<PayoutStatus> a, Set<PayoutStatus> b) {
+        EnumSet<PayoutStatus> all = EnumSet.copyOf(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,61 @@
+package io.flashbridge.ledger;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Every webhook Flash delivered, stored before the bridge answers 2xx; the request id is the dedupe key. */
+@Component
+public class WebhookInbox {
+
+    /** A stored webhook. */
+    public record StoredEvent(String requestId, String channel, String event, String entityId, String body) {}
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    WebhookInbox(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the event; false when this request id was stored before (a Flash retry). */
+    public boolean store(StoredEvent event, Instant at) {
+        try {
+            jdbc.update("insert into webhook_event (request_id, channel, event, entity_id, body, received_at) "
+                    + "values (:requestId, :channel, :event, :entityId, :body, :at)", new MapSqlParameterSource()
+                    .addValue("requestId", event.requestId()).addValue("channel", event.channel())
+                    .addValue("event", event.event()).addValue("entityId", event.entityId()).addValue("body", event.body())
+                    .addValue("at", Timestamp.from(at)));
+            return true;
+        } catch (DuplicateKeyException alreadyStored) {
+            return false;
+        }
+    }
+
+    public Optional<StoredEvent> find(String requestId) {
+        return jdbc.query("select request_id, channel, event, entity_id, body from webhook_event where request_id = :id",
+                Map.of("id", requestId), (rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))).stream().findFirst();
+    }
+
+    public void markProcessed(String requestId, Instant at) {
+        jdbc.update("update webhook_event set processed_at = :at where request_id = :id",
+                Map.of("id", requestId, "at", Timestamp.from(at)));
+    }
+
+    /** Events stored before {@code before} and not processed yet (the sweeper's work). */
+    public List<String> unprocessed(Instant before, int limit) {
+        return jdbc.queryForList("select request_id from webhook_event where processed_at is null and received_at < :before "
+                + "order by received_at fetch first " + limit + " rows only", Map.of("before", Timestamp.from(before)), String.class);
+    }
+
+    public long count() {
+        return jdbc.queryForObject("select count(*) from webhook_event", Map.of(), Long.class);
+    }
+}

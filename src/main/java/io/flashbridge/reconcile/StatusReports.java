@@ -1,0 +1,80 @@
+package io.flashbridge.reconcile;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.flashbridge.intake.file.CsvText;
+import io.flashbridge.ledger.Batch;
+import io.flashbridge.ledger.BatchStore;
+import io.flashbridge.ledger.StatusRow;
+import org.springframework.stereotype.Component;
+
+/**
+ * Status files for the ERP. {@code X.status.csv} once every row of batch X is final; interim
+ * {@code X.status-<yyyyMMddHHmmss>.csv} files while rows are still moving; and correction files
+ * (same naming as interim) listing only rows that changed after the final file, with
+ * {@code previous_status} set.
+ */
+@Component("statusReports")
+public class StatusReports {
+
+    static final List<String> HEADER = List.of("line_number", "payment_id", "flash_id", "status", "reject_code",
+            "status_message", "amount", "fee", "currency", "updated_at", "previous_status");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private final BatchStore batches;
+    private final Clock clock = Clock.systemUTC();
+
+    StatusReports(BatchStore batches) {
+        this.batches = batches;
+    }
+
+    /** Final files for batches that just became final, and correction files for reported batches that changed. */
+    public List<ReportFile> finalAndCorrections() {
+        List<ReportFile> files = new ArrayList<>();
+        for (Batch batch : batches.readyForFinalReport()) {
+            files.add(new ReportFile(batch.id(), CsvText.baseName(batch.fileName()) + ".status.csv",
+                    content(batches.statusRows(batch.id())), true));
+        }
+        Instant now = clock.instant();
+        for (Batch batch : batches.withCorrections()) {
+            files.add(new ReportFile(batch.id(), interimName(batch, now), content(batches.corrections(batch.id())), true));
+        }
+        return files;
+    }
+
+    /** Interim files for batches still open after {@code minAge} since arrival or their last interim file. */
+    public List<ReportFile> interim(long minAgeMillis) {
+        Duration minAge = Duration.ofMillis(minAgeMillis);
+        Instant now = clock.instant();
+        return batches.dueForInterimReport(now.minus(minAge)).stream()
+                .map(batch -> new ReportFile(batch.id(), interimName(batch, now), content(batches.statusRows(batch.id())), false))
+                .toList();
+    }
+
+    /** Called once the file is in the inbox: the ERP now knows these statuses. */
+    public void written(ReportFile file) {
+        batches.markReported(file.batchId(), clock.instant(), file.finalReport());
+    }
+
+    private static String interimName(Batch batch, Instant now) {
+        return CsvText.baseName(batch.fileName()) + ".status-" + STAMP.format(now) + ".csv";
+    }
+
+    private static String content(List<StatusRow> rows) {
+        StringBuilder csv = new StringBuilder(rows.size() * 96);
+        csv.append(CsvText.line(HEADER));
+        for (StatusRow row : rows) {
+            csv.append(CsvText.line(java.util.Arrays.asList(row.lineNumber(), row.paymentId(), row.flashId(), row.status(),
+                    row.rejectCode(), row.statusMessage(), row.amount() == null ? null : row.amount().toPlainString(),
+                    row.fee() == null ? null : row.fee().toPlainString(), row.currency(),
+                    row.updatedAt() == null ? null : row.updatedAt().toString(), row.previousStatus())));
+        }
+        return csv.toString();
+    }
+}
