@@ -1,0 +1,164 @@
+package io.flashbridge.intake.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.flashbridge.embedded.EmbeddedSftpServer;
+import io.flashbridge.support.BridgeTest;
+import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.CsvLines;
+import io.flashbridge.support.ErpSftp;
+import io.flashbridge.support.SandboxServer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The ERP's whole path, through the real YAML routes: a file dropped over SFTP, the ack file,
+ * submission to the sandbox over HTTP, signed webhooks back, and the status file.
+ */
+@BridgeTest
+class PayoutFilesEndToEndTest extends BridgeTestSupport {
+
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final String HEADER = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,remitter_name,reason,email\r\n";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedSftpServer sftpServer;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ErpSftp erp;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void connectErpAndFlash() throws IOException {
+        SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
+        erp = new ErpSftp(sftpServer.port());
+    }
+
+    @AfterEach
+    void disconnect() throws IOException {
+        erp.close();
+    }
+
+    @Test
+    void paysGoodRowsOfACsvRejectsBadOnesAndReportsEveryRow() throws IOException {
+        String name = "payouts-" + run;
+        String csv = HEADER
+                + id(1) + ",125.40,AUD,062-000,12345678,Katarina Oreiro,,,INV-1001,Acme Payroll Pty Ltd,,\r\n"
+                + id(2) + ",200.00,AUD,062000,22345678,John Citizen,,,FAIL_AML test,,,\r\n"
+                + id(3) + ",300.00,,062000,32345678,Mary Jones,,,PUSH_AML,,,\r\n"
+                + id(4) + ",50.00,AUD,062000,42345678,Sam Halt,,,HALT_AML,,,\r\n"
+                + id(5) + ",75.25,AUD,062000,52345678,Fay Acc,,,FAIL_ACC,,,\r\n"
+                + id(6) + ",10.00,AUD,06200,62345678,Bad Bsb,,,BSB,,,\r\n"
+                + id(7) + ",-5,AUD,062000,72345678,Neg Amount,,,NEG,,,\r\n"
+                + "\r\n"
+                + id(1) + ",125.40,AUD,062000,12345678,Katarina Oreiro,,,INV-1001 again,,,\r\n"
+                + id(8) + ",42.00,AUD,,,\"Smith, Jones & Co\",pay8@example.com,EMAIL,\"Invoice 8, final\",,,\r\n";
+
+        erp.drop("outbox/payouts", name + ".csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        List<Map<String, String>> ack = CsvLines.parse(erp.await("inbox/" + name + ".ack.csv", PATIENCE));
+        assertThat(ack).extracting(row -> row.get("line_number") + " " + row.get("payment_id") + " " + row.get("status"))
+                .containsExactly("2 " + id(1) + " ACCEPTED", "3 " + id(2) + " ACCEPTED", "4 " + id(3) + " ACCEPTED",
+                        "5 " + id(4) + " ACCEPTED", "6 " + id(5) + " ACCEPTED", "7 " + id(6) + " REJECTED",
+                        "8 " + id(7) + " REJECTED", "10 " + id(1) + " DUPLICATE", "11 " + id(8) + " ACCEPTED");
+        assertThat(ack.get(5).get("reason")).isEqualTo("line 7: bsb: \"06200\" must be 6 digits (e.g. 062-000)");
+        assertThat(ack.get(6).get("reason")).startsWith("line 8: amount: \"-5\"");
+        assertThat(ack.get(7).get("reason")).isEqualTo("line 10: payment_id " + id(1) + " is already on line 2");
+
+        // HALT_AML holds one payout in review: the batch gets interim status files, not a final one.
+        Map<String, String> halted = awaitStatusRow(name, id(4), "REVIEWING");
+        assertThat(erp.exists("inbox/" + name + ".status.csv")).isFalse();
+        SandboxServer.shared().admin("POST", "withdrawals/" + halted.get("flash_id") + "/approve", null);
+
+        Map<String, Map<String, String>> status = CsvLines.firstByPaymentId(erp.await("inbox/" + name + ".status.csv", PATIENCE));
+        assertThat(status.get(id(1))).containsEntry("status", "CONFIRMED").containsEntry("amount", "125.40")
+                .containsEntry("fee", "0.50").containsEntry("currency", "AUD");
+        assertThat(status.get(id(1)).get("flash_id")).matches("[0-9a-f]{24}");
+        assertThat(status.get(id(2))).containsEntry("status", "CANCELLED").containsEntry("reject_code", "COMPLIANCE_DECLINED");
+        assertThat(status.get(id(3))).containsEntry("status", "CONFIRMED");
+        assertThat(status.get(id(4))).containsEntry("status", "CONFIRMED");
+        assertThat(status.get(id(5))).containsEntry("status", "REFUNDED");
+        assertThat(status.get(id(6))).containsEntry("status", "REJECTED");
+        assertThat(status.get(id(6)).get("status_message")).contains("bsb");
+        assertThat(status.get(id(8))).containsEntry("status", "CONFIRMED");
+        assertThat(CsvLines.parse(erp.read("inbox/" + name + ".status.csv")).get(7)).containsEntry("status", "DUPLICATE");
+        assertThat(CsvLines.parse(erp.read("inbox/" + name + ".status.csv"))).extracting(row -> row.get("line_number"))
+                .containsExactly("2", "3", "4", "5", "6", "7", "8", "10", "11");
+        assertThat(erp.list("outbox/payouts/done")).contains(name + ".csv");
+    }
+
+    @Test
+    void reportsABankReturnAfterTheFinalStatusFileAsACorrection() throws IOException {
+        String name = "returned-" + run;
+        erp.drop("outbox/payouts", name + ".csv", (HEADER + id(1) + ",99.00,AUD,062000,12345678,Ret Urned,,,RETURN,,,\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Map<String, String> confirmed = CsvLines.byPaymentId(erp.await("inbox/" + name + ".status.csv", PATIENCE)).get(id(1));
+        assertThat(confirmed).containsEntry("status", "CONFIRMED");
+
+        SandboxServer.shared().admin("POST", "withdrawals/" + confirmed.get("flash_id") + "/return", null);
+
+        Map<String, String> correction = awaitStatusRow(name, id(1), "REFUNDED");
+        assertThat(correction).containsEntry("previous_status", "CONFIRMED");
+    }
+
+    @Test
+    void answersARepeatedFileAsDuplicateWithoutPayingAgain() throws IOException {
+        byte[] csv = (HEADER + id(1) + ",10.00,AUD,062000,12345678,Once Only,,,ONCE,,,\r\n").getBytes(StandardCharsets.UTF_8);
+        erp.drop("outbox/payouts", "first-" + run + ".csv", csv);
+        erp.await("inbox/first-" + run + ".ack.csv", PATIENCE);
+        Integer instructionsBefore = jdbc.queryForObject("select count(*) from instruction", Integer.class);
+
+        erp.drop("outbox/payouts", "second-" + run + ".csv", csv);
+
+        List<Map<String, String>> ack = CsvLines.parse(erp.await("inbox/second-" + run + ".ack.csv", PATIENCE));
+        assertThat(ack).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("status", "DUPLICATE").containsEntry("payment_id", id(1));
+            assertThat(row.get("reason")).contains("file already processed").contains("first-" + run + ".csv");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from instruction", Integer.class)).isEqualTo(instructionsBefore);
+        Awaitility.await().atMost(PATIENCE).until(() -> erp.list("outbox/payouts/failed").contains("second-" + run + ".csv"));
+    }
+
+    /** Waits until some status file of batch {@code name} shows {@code paymentId} in {@code expectedStatus}. */
+    private Map<String, String> awaitStatusRow(String name, String paymentId, String expectedStatus) throws IOException {
+        Awaitility.await().atMost(PATIENCE).until(() -> statusFiles(name).stream()
+                .anyMatch(file -> expectedStatus.equals(statusOf(file, paymentId))));
+        return statusFiles(name).stream().filter(file -> expectedStatus.equals(statusOf(file, paymentId)))
+                .map(file -> CsvLines.byPaymentId(file).get(paymentId)).findFirst().orElseThrow();
+    }
+
+    private static String statusOf(String file, String paymentId) {
+        Map<String, String> row = CsvLines.byPaymentId(file).get(paymentId);
+        return row == null ? null : row.get("status");
+    }
+
+    private List<String> statusFiles(String name) throws IOException {
+        return erp.list("inbox").stream().filter(file -> file.startsWith(name + ".status"))
+                .map(file -> {
+                    try {
+                        return erp.read("inbox/" + file);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    private String id(int n) {
+        return "P-" + run + "-" + n;
+    }
+}

@@ -1,0 +1,84 @@
+package io.flashbridge.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.awaitility.Awaitility;
+
+/** The ERP's side of the SFTP server, with a real SFTP client: drop files in the outbox, read the inbox. */
+public final class ErpSftp implements AutoCloseable {
+
+    private final SshClient client = SshClient.setUpDefaultClient();
+    private final ClientSession session;
+    private final SftpClient sftp;
+
+    public ErpSftp(int port) throws IOException {
+        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+        session = client.connect("erp", "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession();
+        session.addPasswordIdentity("erp");
+        session.auth().verify(Duration.ofSeconds(10));
+        sftp = SftpClientFactory.instance().createSftpClient(session);
+    }
+
+    /** Uploads as an ERP should: under a temporary name, renamed when complete. */
+    public void drop(String folder, String name, byte[] content) throws IOException {
+        String temporary = folder + "/" + name + ".part";
+        try (OutputStream out = sftp.write(temporary)) {
+            out.write(content);
+        }
+        sftp.rename(temporary, folder + "/" + name);
+    }
+
+    public List<String> list(String folder) throws IOException {
+        return StreamSupport.stream(sftp.readDir(folder).spliterator(), false)
+                .map(SftpClient.DirEntry::getFilename)
+                .filter(name -> !name.startsWith("."))
+                .toList();
+    }
+
+    public String read(String path) throws IOException {
+        try (InputStream in = sftp.read(path)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    public boolean exists(String path) {
+        try {
+            sftp.stat(path);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Waits for a file to appear and answers its text. */
+    public String await(String path, Duration atMost) {
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> exists(path));
+        try {
+            return read(path);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        sftp.close();
+        session.close();
+        client.stop();
+    }
+}
