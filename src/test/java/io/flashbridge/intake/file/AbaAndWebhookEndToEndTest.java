@@ -1,0 +1,167 @@
+package io.flashbridge.intake.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.flashbridge.embedded.EmbeddedSftpServer;
+import io.flashbridge.support.AbaFile;
+import io.flashbridge.support.BridgeTest;
+import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.CsvLines;
+import io.flashbridge.support.ErpSftp;
+import io.flashbridge.support.Hmac;
+import io.flashbridge.support.SandboxServer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** ABA files end to end, a tampered ABA total, and webhooks with bad signatures. */
+@BridgeTest
+class AbaAndWebhookEndToEndTest extends BridgeTestSupport {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedSftpServer sftpServer;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ErpSftp erp;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void connect() throws IOException {
+        SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
+        erp = new ErpSftp(sftpServer.port());
+    }
+
+    @AfterEach
+    void disconnect() throws IOException {
+        erp.close();
+    }
+
+    @Test
+    void paysTheCreditsOfAMultiBatchAbaFileAndRefusesItsDebit() throws IOException {
+        String name = "payroll-" + run;
+        byte[] aba = new AbaFile()
+                .batch("ACME PAYROLL", "PAYROLL " + run.substring(0, 4), true)
+                .credit("062-000", "11111111", 150_000, "Katarina Oreiro", "SALARY NOV", "ACME PAYROLL")
+                .credit("062-000", "22222222", 99_99, "John Citizen", "FAIL_AML", "ACME PAYROLL")
+                .debit("062-000", "12345678", 159_999, "ACME PAYROLL", "BALANCE", "ACME PAYROLL")
+                .total()
+                .batch("ACME PAYROLL", "BONUS " + run.substring(0, 4), false)
+                .credit("082-001", "333333333", 25_050, "Mary Jones", "BONUS", "ACME PAYROLL")
+                .total()
+                .lineEndings("\n", false)
+                .bytes();
+
+        erp.drop("outbox/payouts", name + ".aba", aba);
+
+        List<Map<String, String>> ack = CsvLines.parse(erp.await("inbox/" + name + ".ack.csv", PayoutFilesEndToEndTest.PATIENCE));
+        assertThat(ack).extracting(row -> row.get("line_number") + " " + row.get("status"))
+                .containsExactly("2 ACCEPTED", "3 ACCEPTED", "4 REJECTED", "7 ACCEPTED");
+        assertThat(ack.get(0).get("payment_id")).matches("ABA-[0-9a-f]{16}");
+        assertThat(ack.get(2).get("reason")).contains("transaction code 13 is a debit");
+        Map<String, Map<String, String>> status = CsvLines.byPaymentId(
+                erp.await("inbox/" + name + ".status.csv", PayoutFilesEndToEndTest.PATIENCE));
+        assertThat(status.get(ack.get(0).get("payment_id"))).containsEntry("status", "CONFIRMED").containsEntry("amount", "1500.00");
+        assertThat(status.get(ack.get(1).get("payment_id"))).containsEntry("status", "CANCELLED").containsEntry("amount", "99.99");
+        assertThat(status.get(ack.get(3).get("payment_id"))).containsEntry("status", "CONFIRMED").containsEntry("amount", "250.50");
+    }
+
+    @Test
+    void rejectsTheWholeAbaFileWhenItsTotalsDoNotAddUp() throws IOException {
+        String name = "tampered-" + run;
+        byte[] aba = new AbaFile()
+                .batch("ACME PAYROLL", "TAMPERED", false)
+                .credit("062-000", "11111111", 100_00, "Katarina Oreiro", "ONE", "ACME PAYROLL")
+                .credit("062-000", "22222222", 200_00, "John Citizen", "TWO", "ACME PAYROLL")
+                .total(300_01, 0, 2)
+                .bytes();
+        Integer instructionsBefore = jdbc.queryForObject("select count(*) from instruction", Integer.class);
+
+        erp.drop("outbox/payouts", name + ".aba", aba);
+
+        List<Map<String, String>> ack = CsvLines.parse(erp.await("inbox/" + name + ".ack.csv", PayoutFilesEndToEndTest.PATIENCE));
+        assertThat(ack).hasSize(2).allSatisfy(row -> {
+            assertThat(row).containsEntry("status", "REJECTED");
+            assertThat(row.get("reason")).isEqualTo("file rejected: line 4: net total 300.01 does not match the detail records (300.00)");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from instruction", Integer.class)).isEqualTo(instructionsBefore);
+        Awaitility.await().atMost(PayoutFilesEndToEndTest.PATIENCE)
+                .until(() -> erp.list("outbox/payouts/failed").contains(name + ".aba"));
+    }
+
+    @Test
+    void refusesAWebhookWithABadSignatureAndChangesNothing() throws Exception {
+        Long eventsBefore = jdbc.queryForObject("select count(*) from webhook_event", Long.class);
+        byte[] body = ("{\"event\":\"withdrawal_completed\",\"id\":\"0123456789abcdef01234567\",\"externalId\":\"X-" + run + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> forged = post(body, Hmac.base64("not-the-secret", body), "req-" + run);
+        HttpResponse<String> unsigned = post(body, null, "req2-" + run);
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("select count(*) from webhook_event", Long.class)).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void storesASignedWebhookOnceAndAcknowledgesItsRetries() throws Exception {
+        byte[] body = ("{\"event\":\"test\",\"id\":\"" + run + "\"}").getBytes(StandardCharsets.UTF_8);
+        String signature = Hmac.base64("test-webhook-secret", body);
+
+        HttpResponse<String> first = post(body, signature, "dup-" + run);
+        HttpResponse<String> retry = post(body, signature, "dup-" + run);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).contains("\"duplicate\":true");
+        assertThat(jdbc.queryForObject("select count(*) from webhook_event where request_id = ?", Long.class, "dup-" + run)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesACallbackWhoseTokenDoesNotMatchItsExternalId() throws Exception {
+        byte[] body = ("{\"event\":\"withdrawal_completed\",\"id\":\"abc\",\"externalId\":\"P-" + run + "\"}").getBytes(StandardCharsets.UTF_8);
+        String forgedToken = java.net.URLEncoder.encode(Hmac.base64("test-callback-secret", "someone-else".getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+        String goodToken = java.net.URLEncoder.encode(Hmac.base64("test-callback-secret", ("P-" + run).getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+
+        assertThat(postCallback(body, forgedToken).statusCode()).isEqualTo(401);
+        assertThat(postCallback(body, goodToken).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(byte[] body, String signature, String requestId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/flash"))
+                .header("content-type", "application/json")
+                .header("user-agent", "FlashFX")
+                .header("flashfx-request-id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("flashfx-signature", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postCallback(byte[] body, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/flash/callback?signature=" + token))
+                .header("content-type", "application/json")
+                .header("flashfx-request-id", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
