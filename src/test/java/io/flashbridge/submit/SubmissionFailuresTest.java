@@ -1,0 +1,133 @@
+package io.flashbridge.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.embedded.EmbeddedSftpServer;
+import io.flashbridge.support.BridgeTest;
+import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.ErpSftp;
+import io.flashbridge.support.SandboxServer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What happens to a payout when Flash misbehaves, through the real routes: Retry-After is
+ * honoured, a Flash that stays down parks the payout for ops to replay, a refusal is never retried.
+ */
+@BridgeTest
+class SubmissionFailuresTest extends BridgeTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String HEADER = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,remitter_name\r\n";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedSftpServer sftpServer;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    private ErpSftp erp;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void connect() throws IOException {
+        SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
+        erp = new ErpSftp(sftpServer.port());
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        SandboxServer.shared().admin("DELETE", "faults", null);
+        erp.close();
+    }
+
+    @Test
+    void waitsAsLongAsFlashsRetryAfterBeforeSendingAgain() throws IOException {
+        SandboxServer.shared().admin("POST", "faults",
+                Map.of("kind", "RATE_LIMIT", "count", 2, "retryAfterSeconds", 1, "operation", "createWithdrawal"));
+
+        drop("P-" + run + "-1", "10.00");
+
+        awaitStatus("P-" + run + "-1", "CONFIRMED");
+        Map<String, Object> row = instruction("P-" + run + "-1");
+        assertThat(row.get("attempts")).isEqualTo(3);
+        Timestamp sentAt = jdbc.queryForObject("select at from audit where instruction_id = ? and event = 'createWithdrawal'",
+                Timestamp.class, row.get("id"));
+        // Two 429s asking for 1 s each: the successful call came at least 2 s after the first attempt.
+        assertThat(Duration.between(((Timestamp) row.get("created_at")).toInstant(), sentAt.toInstant()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void parksAPayoutWhileFlashStaysDownAndPaysItOnReplay() throws Exception {
+        SandboxServer.shared().admin("POST", "faults", Map.of("kind", "STATUS", "count", 100, "status", 503, "operation", "createWithdrawal"));
+
+        drop("P-" + run + "-2", "20.00");
+
+        awaitStatus("P-" + run + "-2", "PARKED");
+        JsonNode parked = new ObjectMapper().readTree(http.getForObject("/ops/payouts/parked", String.class));
+        JsonNode mine = findByPaymentId(parked, "P-" + run + "-2");
+        assertThat(mine.path("attempts").asInt()).isEqualTo(4);
+        assertThat(mine.path("lastError").asText()).contains("HTTP 503");
+
+        SandboxServer.shared().admin("DELETE", "faults", null);
+        assertThat(http.postForEntity("/ops/payouts/" + mine.path("id").asLong() + "/replay", null, String.class)
+                .getStatusCode().value()).isEqualTo(202);
+
+        awaitStatus("P-" + run + "-2", "CONFIRMED");
+    }
+
+    @Test
+    void recordsAFlashRefusalOnceWithoutRetrying() throws IOException {
+        drop("P-" + run + "-3", "9000000.00");
+
+        awaitStatus("P-" + run + "-3", "API_REJECTED");
+        Map<String, Object> row = instruction("P-" + run + "-3");
+        assertThat(row.get("reject_code")).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(row.get("attempts")).isEqualTo(1);
+        assertThat((String) row.get("status_message")).startsWith("Insufficient AUD balance");
+    }
+
+    private void drop(String paymentId, String amount) throws IOException {
+        String csv = HEADER + paymentId + "," + amount + ",AUD,062000,12345678,Pat Payee,,,REF " + paymentId.hashCode() % 1000 + ",\r\n";
+        erp.drop("outbox/payouts", paymentId + ".csv", csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void awaitStatus(String paymentId, String status) {
+        Awaitility.await().atMost(PATIENCE).until(() -> status.equals(
+                jdbc.queryForList("select status from instruction where payment_id = ?", String.class, paymentId)
+                        .stream().findFirst().orElse(null)));
+    }
+
+    private Map<String, Object> instruction(String paymentId) {
+        return jdbc.queryForMap("select * from instruction where payment_id = ?", paymentId);
+    }
+
+    private static JsonNode findByPaymentId(JsonNode list, String paymentId) {
+        for (JsonNode item : list) {
+            if (item.path("paymentId").asText().equals(paymentId)) {
+                return item;
+            }
+        }
+        throw new AssertionError(paymentId + " not in " + list);
+    }
+}
