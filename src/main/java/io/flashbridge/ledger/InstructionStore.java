@@ -125,14 +125,8 @@ public class InstructionStore {
                     "select status, last_event_at from instruction where id = :id for update", Map.of("id", id));
             PayoutStatus from = PayoutStatus.valueOf((String) current.get("status"));
             Timestamp lastEvent = (Timestamp) current.get("last_event_at");
-            if (change.eventTime() != null && lastEvent != null && change.eventTime().isBefore(lastEvent.toInstant())) {
-                log.debug("Instruction {}: {} at {} is older than the last event; ignored", id, change.to(), change.eventTime());
-                return false;
-            }
-            if (from == change.to() || !from.canMoveTo(change.to())) {
-                if (from != change.to()) {
-                    log.info("Instruction {}: {} -> {} is not a forward move; ignored ({})", id, from, change.to(), change.event());
-                }
+            if (!from.accepts(change.to(), lastEvent == null ? null : lastEvent.toInstant(), change.eventTime())) {
+                log.debug("Instruction {}: {} -> {} ({}) is late, repeated or backwards; ignored", id, from, change.to(), change.event());
                 return false;
             }
             MapSqlParameterSource values = new MapSqlParameterSource()

@@ -29,6 +29,18 @@ public enum PayoutStatus {
         return allowed.contains(target);
     }
 
+    /**
+     * Whether an event reporting {@code target} at {@code eventAt} moves a payout that is in this
+     * status since an event at {@code lastEventAt}: only forward, and never on an older event.
+     * Either time may be unknown (null), then only the lifecycle decides.
+     */
+    public boolean accepts(PayoutStatus target, java.time.Instant lastEventAt, java.time.Instant eventAt) {
+        if (eventAt != null && lastEventAt != null && eventAt.isBefore(lastEventAt)) {
+            return false;
+        }
+        return this != target && canMoveTo(target);
+    }
+
     /** Final for the batch's status file: the ERP can close the payment. */
     public boolean isFinal() {
         return this == CONFIRMED || this == REFUNDED || this == CANCELLED || this == API_REJECTED;

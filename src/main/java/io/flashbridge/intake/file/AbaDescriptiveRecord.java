@@ -17,15 +17,15 @@ public class AbaDescriptiveRecord {
     String fundingAccount;
     @DataField(pos = 19, length = 2)
     String reelSequence;
-    @DataField(pos = 21, length = 3, trim = true)
+    @DataField(pos = 21, length = 3, trim = true, align = "L")
     String bank;
     @DataField(pos = 24, length = 7)
     String blank;
-    @DataField(pos = 31, length = 26, trim = true)
+    @DataField(pos = 31, length = 26, trim = true, align = "L")
     String userName;
     @DataField(pos = 57, length = 6, trim = true)
     String userId;
-    @DataField(pos = 63, length = 12, trim = true)
+    @DataField(pos = 63, length = 12, trim = true, align = "L")
     String description;
     @DataField(pos = 75, length = 6, trim = true)
     String processingDate;

@@ -19,15 +19,15 @@ public class AbaDetailRecord {
     String transactionCode;
     @DataField(pos = 21, length = 10, trim = true)
     String amountCents;
-    @DataField(pos = 31, length = 32, trim = true)
+    @DataField(pos = 31, length = 32, trim = true, align = "L")
     String accountTitle;
-    @DataField(pos = 63, length = 18, trim = true)
+    @DataField(pos = 63, length = 18, trim = true, align = "L")
     String lodgementReference;
     @DataField(pos = 81, length = 7, trim = true)
     String traceBsb;
     @DataField(pos = 88, length = 9, trim = true)
     String traceAccount;
-    @DataField(pos = 97, length = 16, trim = true)
+    @DataField(pos = 97, length = 16, trim = true, align = "L")
     String remitterName;
     @DataField(pos = 113, length = 8, trim = true)
     String withholdingTax;
