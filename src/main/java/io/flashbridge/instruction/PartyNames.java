@@ -12,14 +12,15 @@ import java.util.regex.Pattern;
 public final class PartyNames {
 
     private static final Pattern COMPANY = Pattern.compile(
-            "(?i).*\\b(pty|ltd|limited|inc|llc|corp|corporation|co|company|trust|trustee|group|holdings|partners|plc|gmbh|bank|council|association|club|foundation|services|australia)\\b.*|.*[&@0-9].*");
+            "\\b(pty|ltd|limited|inc|llc|corp|corporation|co|company|trust|trustee|group|holdings|partners|plc|gmbh|bank|council|association|club|foundation|services|australia)\\b|[&@0-9]",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern PERSON = Pattern.compile("[\\p{IsLatin} ,.\\-/']+");
     private static final Pattern DOMAIN_LIKE = Pattern.compile("[\\p{L}0-9-]\\.[a-z]{2,}(\\s|$)");
 
     private PartyNames() {}
 
     public static boolean isCompany(String name) {
-        return COMPANY.matcher(name).matches() || !name.trim().contains(" ");
+        return !name.trim().contains(" ") || COMPANY.matcher(name).find();
     }
 
     /** Flash's party fields for this name: {@code companyName}, or {@code firstName} + {@code lastName}. */

@@ -26,7 +26,7 @@ public final class PayoutValidator {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999.99");
     private static final Set<String> PLACEHOLDERS = Set.of("N/A", "NA", "NULL", "null", "nil");
     private static final Pattern PAYMENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}");
-    private static final Pattern AMOUNT = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final Pattern BSB = Pattern.compile("[0-9]{3}-?[0-9]{3}");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{4,9}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");

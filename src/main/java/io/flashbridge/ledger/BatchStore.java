@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class BatchStore {
 
+    private static final int CHUNK = 5_000;
+
     private static final String FINAL = "('CONFIRMED', 'REFUNDED', 'CANCELLED', 'API_REJECTED')";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -32,45 +33,84 @@ public class BatchStore {
     }
 
     public Optional<Batch> find(String id) {
-        return jdbc.query("select id, source, file_name, format, received_at from batch where id = :id", Map.of("id", id),
-                BatchStore::batch).stream().findFirst();
+        return jdbc.query("select id, source, file_name, format, received_at from batch where id = :id and recorded",
+                Map.of("id", id), BatchStore::batch).stream().findFirst();
     }
 
-    /** Records the file, every line's outcome and the accepted instructions in one transaction. */
-    public void record(Batch batch, String ackFile, List<BatchLine> lines, List<InstructionStore.NewInstruction> accepted) {
+    /**
+     * Starts recording a file. Its instructions are then added chunk by chunk ({@link #add}), each
+     * chunk its own transaction, and the batch counts only once {@link #finish} marks it recorded; a
+     * batch left incomplete by a stop is discarded when its file is read again.
+     */
+    public void begin(Batch batch, String ackFile) {
         transactions.executeWithoutResult(tx -> {
-            long rejected = lines.stream().filter(line -> !line.outcome().equals("ACCEPTED")).count();
-            jdbc.update("insert into batch (id, source, file_name, format, received_at, total_rows, accepted_rows, rejected_rows, ack_file) "
-                    + "values (:id, :source, :name, :format, :at, :total, :accepted, :rejected, :ack)", new MapSqlParameterSource()
+            discardIncomplete(batch.id());
+            jdbc.update("insert into batch (id, source, file_name, format, received_at, total_rows, accepted_rows, rejected_rows, "
+                    + "ack_file, recorded) values (:id, :source, :name, :format, :at, 0, 0, 0, :ack, false)", new MapSqlParameterSource()
                     .addValue("id", batch.id()).addValue("source", batch.source()).addValue("name", batch.fileName())
-                    .addValue("format", batch.format()).addValue("at", Timestamp.from(batch.receivedAt()))
-                    .addValue("total", lines.size()).addValue("accepted", accepted.size()).addValue("rejected", rejected)
-                    .addValue("ack", ackFile));
-            List<SqlParameterSource> rows = new ArrayList<>(lines.size());
-            for (BatchLine line : lines) {
-                rows.add(new MapSqlParameterSource().addValue("batch", batch.id()).addValue("line", line.lineNumber())
-                        .addValue("paymentId", truncate(line.paymentId(), 64)).addValue("outcome", line.outcome())
-                        .addValue("reason", truncate(line.reason(), 1000)));
-            }
-            for (int from = 0; from < rows.size(); from += 1000) {
-                jdbc.batchUpdate("insert into batch_line (batch_id, line_number, payment_id, outcome, reason) "
-                                + "values (:batch, :line, :paymentId, :outcome, :reason)",
-                        rows.subList(from, Math.min(rows.size(), from + 1000)).toArray(SqlParameterSource[]::new));
-            }
-            instructions.insertAll(batch.id(), accepted, batch.receivedAt());
+                    .addValue("format", batch.format()).addValue("at", Timestamp.from(batch.receivedAt())).addValue("ack", ackFile));
         });
+    }
+
+    public void add(Batch batch, List<InstructionStore.NewInstruction> accepted) {
+        if (!accepted.isEmpty()) {
+            transactions.executeWithoutResult(tx -> instructions.insertAll(batch.id(), accepted, batch.receivedAt()));
+        }
+    }
+
+    /**
+     * Completes the batch: the lines refused at intake, the counts, and the recorded mark. With
+     * {@code discardAccepted} (the whole file was rejected after all) the instructions added so far go.
+     */
+    public void finish(String batchId, List<BatchLine> lines, boolean discardAccepted) {
+        List<BatchLine> refused = lines.stream().filter(line -> !line.outcome().equals("ACCEPTED")).toList();
+        for (int from = 0; from < refused.size(); from += CHUNK) {
+            List<BatchLine> chunk = refused.subList(from, Math.min(refused.size(), from + CHUNK));
+            transactions.executeWithoutResult(tx -> insertLines(batchId, chunk));
+        }
+        transactions.executeWithoutResult(tx -> {
+            if (discardAccepted) {
+                jdbc.update("delete from instruction where batch_id = :id", Map.of("id", batchId));
+            }
+            jdbc.update("update batch set total_rows = :total, accepted_rows = :accepted, rejected_rows = :refused, recorded = true "
+                    + "where id = :id", Map.of("id", batchId, "total", lines.size(),
+                    "accepted", lines.size() - refused.size(), "refused", refused.size()));
+        });
+    }
+
+    private void insertLines(String batchId, List<BatchLine> lines) {
+        for (int from = 0; from < lines.size(); from += 1000) {
+            SqlParameterSource[] rows = lines.subList(from, Math.min(lines.size(), from + 1000)).stream()
+                    .map(line -> new MapSqlParameterSource().addValue("batch", batchId).addValue("line", line.lineNumber())
+                            .addValue("paymentId", truncate(line.paymentId(), 64)).addValue("outcome", line.outcome())
+                            .addValue("reason", truncate(line.reason(), 1000)))
+                    .toArray(SqlParameterSource[]::new);
+            jdbc.batchUpdate("insert into batch_line (batch_id, line_number, payment_id, outcome, reason) "
+                    + "values (:batch, :line, :paymentId, :outcome, :reason)", rows);
+        }
+    }
+
+    /** Removes what a stop left of a batch that was never completely recorded (never queued either). */
+    private void discardIncomplete(String batchId) {
+        Map<String, Object> id = Map.of("id", batchId);
+        if (jdbc.queryForList("select id from batch where id = :id and not recorded", id, String.class).isEmpty()) {
+            return;
+        }
+        jdbc.update("delete from instruction where batch_id = :id", id);
+        jdbc.update("delete from batch_line where batch_id = :id", id);
+        jdbc.update("delete from batch where id = :id", id);
     }
 
     /** Batches not yet reported whose every accepted row is final. */
     public List<Batch> readyForFinalReport() {
-        return jdbc.query("select id, source, file_name, format, received_at from batch b where final_report_at is null "
+        return jdbc.query("select id, source, file_name, format, received_at from batch b where recorded and final_report_at is null "
                 + "and not exists (select 1 from instruction i where i.batch_id = b.id and i.status not in " + FINAL + ")",
                 Map.of(), BatchStore::batch);
     }
 
     /** Batches still open whose last interim report (or arrival) is older than {@code before}. */
     public List<Batch> dueForInterimReport(Instant before) {
-        return jdbc.query("select id, source, file_name, format, received_at from batch where final_report_at is null "
+        return jdbc.query("select id, source, file_name, format, received_at from batch where recorded and final_report_at is null "
                 + "and coalesce(last_interim_at, received_at) < :before", Map.of("before", Timestamp.from(before)), BatchStore::batch);
     }
 
@@ -80,22 +120,22 @@ public class BatchStore {
                 + "on i.batch_id = b.id where b.final_report_at is not null and i.status <> i.reported_status", Map.of(), BatchStore::batch);
     }
 
+    /** Every row of the batch in line order: refused lines from intake, accepted ones from the ledger. */
     public List<StatusRow> statusRows(String batchId) {
-        return jdbc.query("select l.line_number, l.payment_id, l.outcome, l.reason, i.flash_id, i.status, i.reject_code, "
-                + "i.status_message, i.amount, i.fee, i.currency, i.updated_at, i.last_error from batch_line l left join instruction i "
-                + "on i.batch_id = l.batch_id and i.line_number = l.line_number where l.batch_id = :batch order by l.line_number",
-                Map.of("batch", batchId), (rs, n) -> {
-                    boolean accepted = rs.getString("outcome").equals("ACCEPTED") && rs.getString("status") != null;
-                    Timestamp updated = rs.getTimestamp("updated_at");
-                    String message = accepted ? rs.getString("status_message") : rs.getString("reason");
-                    if (accepted && "PARKED".equals(rs.getString("status"))) {
-                        message = rs.getString("last_error");
-                    }
+        Map<String, Object> batch = Map.of("batch", batchId);
+        List<StatusRow> rows = new java.util.ArrayList<>(jdbc.query("select line_number, payment_id, outcome, reason from batch_line "
+                + "where batch_id = :batch", batch, (rs, n) -> new StatusRow(rs.getInt("line_number"), rs.getString("payment_id"),
+                null, rs.getString("outcome"), null, rs.getString("reason"), null, null, null, null, null)));
+        rows.addAll(jdbc.query("select line_number, payment_id, flash_id, status, reject_code, status_message, amount, fee, currency, "
+                + "updated_at, last_error from instruction where batch_id = :batch", batch, (rs, n) -> {
+                    boolean parked = "PARKED".equals(rs.getString("status"));
                     return new StatusRow(rs.getInt("line_number"), rs.getString("payment_id"), rs.getString("flash_id"),
-                            accepted ? rs.getString("status") : rs.getString("outcome"), rs.getString("reject_code"),
-                            message, rs.getBigDecimal("amount"), rs.getBigDecimal("fee"), rs.getString("currency"),
-                            updated == null ? null : updated.toInstant(), null);
-                });
+                            rs.getString("status"), rs.getString("reject_code"),
+                            parked ? rs.getString("last_error") : rs.getString("status_message"), rs.getBigDecimal("amount"),
+                            rs.getBigDecimal("fee"), rs.getString("currency"), rs.getTimestamp("updated_at").toInstant(), null);
+                }));
+        rows.sort(java.util.Comparator.comparingInt(StatusRow::lineNumber));
+        return rows;
     }
 
     public List<StatusRow> corrections(String batchId) {

@@ -70,12 +70,15 @@ public class InstructionStore {
     /** Which of these payment ids the ledger already holds for {@code source}, with the batch that brought them. */
     public Map<String, String> existing(String source, List<String> paymentIds) {
         Map<String, String> found = new HashMap<>();
+        // IN lists of at most 1,000 on payment_id alone: H2 answers those from ix_instruction_payment_id,
+        // but scans when the source is in the condition too.
         for (int from = 0; from < paymentIds.size(); from += 1000) {
             List<String> chunk = paymentIds.subList(from, Math.min(paymentIds.size(), from + 1000));
-            jdbc.query("select payment_id, batch_id from instruction where source = :source and payment_id in (:ids)",
-                    Map.of("source", source, "ids", chunk),
-                    (ResultSet rs) -> {
-                        found.put(rs.getString(1), rs.getString(2));
+            jdbc.query("select source, payment_id, batch_id from instruction where payment_id in (:ids)",
+                    Map.of("ids", chunk), (ResultSet rs) -> {
+                        if (source.equals(rs.getString(1))) {
+                            found.put(rs.getString(2), rs.getString(3));
+                        }
                     });
         }
         return found;
@@ -83,19 +86,16 @@ public class InstructionStore {
 
     void insertAll(String batchId, List<NewInstruction> instructions, Instant now) {
         Timestamp at = Timestamp.from(now);
-        List<SqlParameterSource> rows = new ArrayList<>(instructions.size());
-        for (NewInstruction i : instructions) {
-            rows.add(new MapSqlParameterSource()
+        for (int from = 0; from < instructions.size(); from += 1000) {
+            List<NewInstruction> chunk = instructions.subList(from, Math.min(instructions.size(), from + 1000));
+            SqlParameterSource[] rows = chunk.stream().map(i -> new MapSqlParameterSource()
                     .addValue("source", i.source()).addValue("paymentId", i.paymentId()).addValue("batchId", batchId)
                     .addValue("line", i.lineNumber()).addValue("kind", i.kind()).addValue("amount", i.amount())
                     .addValue("currency", i.currency()).addValue("payload", i.payload())
-                    .addValue("key", i.idempotencyKey()).addValue("at", at));
-        }
-        for (int from = 0; from < rows.size(); from += 1000) {
+                    .addValue("key", i.idempotencyKey()).addValue("at", at)).toArray(SqlParameterSource[]::new);
             jdbc.batchUpdate("insert into instruction (source, payment_id, batch_id, line_number, kind, amount, currency, "
-                            + "payload, idempotency_key, status, attempts, created_at, updated_at) values (:source, :paymentId, "
-                            + ":batchId, :line, :kind, :amount, :currency, :payload, :key, 'RECEIVED', 0, :at, :at)",
-                    rows.subList(from, Math.min(rows.size(), from + 1000)).toArray(SqlParameterSource[]::new));
+                    + "payload, idempotency_key, status, attempts, created_at, updated_at) values (:source, :paymentId, "
+                    + ":batchId, :line, :kind, :amount, :currency, :payload, :key, 'RECEIVED', 0, :at, :at)", rows);
         }
     }
 
@@ -155,7 +155,8 @@ public class InstructionStore {
 
     /** Instructions left RECEIVED (e.g. a crash between ledger commit and enqueue) for longer than {@code since}. */
     public List<Long> stuckReceived(Instant before, int limit) {
-        return jdbc.queryForList("select id from instruction where status = 'RECEIVED' and updated_at < :before order by id "
+        return jdbc.queryForList("select i.id from instruction i join batch b on b.id = i.batch_id where b.recorded and i.status = 'RECEIVED' "
+                + "and i.updated_at < :before order by i.id "
                 + "fetch first " + limit + " rows only", Map.of("before", Timestamp.from(before)), Long.class);
     }
 

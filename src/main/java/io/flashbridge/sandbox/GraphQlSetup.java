@@ -4,7 +4,14 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import graphql.ExecutionInput;
 import graphql.GraphQLContext;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.CoercedVariables;
@@ -17,6 +24,7 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLScalarType;
+import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -35,6 +43,27 @@ class GraphQlSetup {
                 .coercing(new MoneyCoercing())
                 .build();
         return wiring -> wiring.scalar(money);
+    }
+
+    /** Parses and validates each distinct document once, as a production GraphQL server would. */
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCache() {
+        Map<String, PreparsedDocumentEntry> cache = new ConcurrentHashMap<>();
+        PreparsedDocumentProvider provider = new PreparsedDocumentProvider() {
+            @Override
+            public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+                    Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+                PreparsedDocumentEntry entry = cache.get(input.getQuery());
+                if (entry == null) {
+                    entry = parseAndValidate.apply(input);
+                    if (!entry.hasErrors() && cache.size() < 1_000) {
+                        cache.put(input.getQuery(), entry);
+                    }
+                }
+                return CompletableFuture.completedFuture(entry);
+            }
+        };
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
     }
 
     @Bean

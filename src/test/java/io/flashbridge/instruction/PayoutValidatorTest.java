@@ -27,6 +27,8 @@ class PayoutValidatorTest {
     @Test
     void rejectsAmountsThatAreNotPositiveDollarsWithTwoDecimals() {
         assertThat(validate(row("P1", "0", "062000", "12345678", "Ann Lee", null)).problems().get(0).field()).isEqualTo("amount");
+        assertThat(validate(row("P1", "-5.00", "062000", "12345678", "Ann Lee", null)).problems().get(0).reason())
+                .isEqualTo("\"-5.00\" must be more than 0");
         assertThat(validate(row("P1", "1.005", "062000", "12345678", "Ann Lee", null)).problems().get(0).reason())
                 .contains("more than 2 decimal places");
         assertThat(validate(row("P1", "$1,000", "062000", "12345678", "Ann Lee", null)).problems().get(0).reason())

@@ -3,6 +3,7 @@ package io.flashbridge.intake.file;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.dataformat.bindy.csv.BindyCsvDataFormat;
@@ -10,11 +11,13 @@ import org.apache.camel.dataformat.bindy.csv.BindyCsvDataFormat;
 /**
  * Reads a payout CSV: UTF-8 with or without BOM, CRLF or LF, a header row naming the columns of
  * {@link PayoutCsvRow}, quoted fields. Blank lines are skipped; line numbers are physical lines.
- * The whole file goes through Bindy in one pass; if that fails, each line is read on its own so
- * one broken line is rejected and the rest still flow.
+ * Rows go through Bindy {@value #CHUNK} lines at a time and are handed on chunk by chunk, so a
+ * 100,000-row file never sits in memory as records; if Bindy fails on a chunk, each of its lines
+ * is read on its own so one broken line is rejected and the rest still flow.
  */
 final class CsvPayoutReader {
 
+    static final int CHUNK = 5_000;
     private static final int REQUIRED_COLUMNS = 10;
 
     private final BindyReader bindy;
@@ -23,38 +26,65 @@ final class CsvPayoutReader {
         this.bindy = new BindyReader(camel, new BindyCsvDataFormat(PayoutCsvRow.class));
     }
 
+    /** Whole-file reading, for small files and tests. */
     ParsedFile read(String text) {
-        String[] lines = stripBom(text).split("\r?\n", -1);
-        String headerProblem = headerProblem(lines[0]);
-        List<Integer> dataLines = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (!lines[i].trim().isEmpty()) {
-                dataLines.add(i + 1);
-            }
-        }
+        List<ParsedFile.Row> rows = new ArrayList<>();
+        String problem = read(text, rows::addAll);
+        return new ParsedFile("CSV", problem == null ? rows : List.of(), problem);
+    }
+
+    /** Hands rows to {@code chunks} in file order; answers a file-level problem, or null. */
+    String read(String text, Consumer<List<ParsedFile.Row>> chunks) {
+        int offset = text.startsWith("\uFEFF") ? 1 : 0;
+        int headerEnd = lineEnd(text, offset);
+        String header = text.substring(offset, headerEnd);
+        String headerProblem = headerProblem(header);
         if (headerProblem != null) {
-            return ParsedFile.refused("CSV", List.of(), headerProblem);
+            return headerProblem;
         }
-        if (dataLines.isEmpty()) {
-            return ParsedFile.refused("CSV", List.of(), "line 2: the file has a header but no rows");
+        List<int[]> pending = new ArrayList<>(CHUNK);
+        int lineNumber = 1;
+        int start = next(text, headerEnd);
+        boolean any = false;
+        while (start < text.length()) {
+            lineNumber++;
+            int end = lineEnd(text, start);
+            if (!text.substring(start, end).isBlank()) {
+                pending.add(new int[] {lineNumber, start, end});
+                any = true;
+            }
+            if (pending.size() == CHUNK) {
+                chunks.accept(parseChunk(text, header, pending));
+                pending = new ArrayList<>(CHUNK);
+            }
+            start = next(text, end);
         }
+        if (!pending.isEmpty()) {
+            chunks.accept(parseChunk(text, header, pending));
+        }
+        return any ? null : "line 2: the file has a header but no rows";
+    }
+
+    private List<ParsedFile.Row> parseChunk(String text, String header, List<int[]> lines) {
+        int from = lines.get(0)[1];
+        int to = lines.get(lines.size() - 1)[2];
         try {
-            List<?> records = bindy.read(String.join("\n", lines));
-            if (records.size() == dataLines.size()) {
+            List<?> records = bindy.read(header + "\n" + text.substring(from, to));
+            if (records.size() == lines.size()) {
                 List<ParsedFile.Row> rows = new ArrayList<>(records.size());
                 for (int i = 0; i < records.size(); i++) {
-                    rows.add(new ParsedFile.Row(dataLines.get(i), ((PayoutCsvRow) records.get(i)).fields(), null));
+                    rows.add(new ParsedFile.Row(lines.get(i)[0], ((PayoutCsvRow) records.get(i)).fields(), null));
                 }
-                return new ParsedFile("CSV", rows, null);
+                return rows;
             }
-        } catch (Exception wholeFileFailed) {
+        } catch (Exception chunkFailed) {
             // fall through: find the lines Bindy cannot read
         }
-        List<ParsedFile.Row> rows = new ArrayList<>();
-        for (int lineNumber : dataLines) {
-            rows.add(readOne(lines[0], lines[lineNumber - 1], lineNumber));
+        List<ParsedFile.Row> rows = new ArrayList<>(lines.size());
+        for (int[] line : lines) {
+            rows.add(readOne(header, text.substring(line[1], line[2]), line[0]));
         }
-        return new ParsedFile("CSV", rows, null);
+        return rows;
     }
 
     private ParsedFile.Row readOne(String header, String line, int lineNumber) {
@@ -69,6 +99,19 @@ final class CsvPayoutReader {
         }
     }
 
+    /** End of the line starting at {@code start}, before its CR LF or LF. */
+    private static int lineEnd(String text, int start) {
+        int newline = text.indexOf('\n', start);
+        int end = newline < 0 ? text.length() : newline;
+        return end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+    }
+
+    /** Start of the line after the one ending at {@code end}. */
+    private static int next(String text, int end) {
+        int newline = text.indexOf('\n', end);
+        return newline < 0 ? text.length() : newline + 1;
+    }
+
     private static String headerProblem(String header) {
         List<String> found = Arrays.stream(header.split(",", -1))
                 .map(column -> column.trim().replace("\"", "").toLowerCase())
@@ -78,10 +121,6 @@ final class CsvPayoutReader {
                 && found.equals(expected.subList(0, found.size()));
         return matches ? null : "line 1: the header must be " + String.join(",", expected)
                 + " (reason and email may be left out); found " + String.join(",", found);
-    }
-
-    private static String stripBom(String text) {
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static String firstLine(String message) {

@@ -3,18 +3,13 @@ package io.flashbridge.intake.file;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flashbridge.instruction.PaymentInstruction;
-import io.flashbridge.instruction.PayoutValidator;
 import io.flashbridge.ledger.Batch;
 import io.flashbridge.ledger.BatchLine;
 import io.flashbridge.ledger.BatchStore;
@@ -27,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one payout file: reads it, validates every row, records the batch, its lines and the
- * accepted instructions in the ledger in one transaction, and answers the acknowledgement file.
- * A file whose bytes were seen before (any name) is answered as a duplicate and changes nothing.
+ * Takes one payout file: reads it chunk by chunk, validates every row, records the batch and the
+ * accepted instructions in the ledger (the batch counts only once complete), and answers the
+ * acknowledgement file. A file whose bytes were seen before (any name) is answered as a duplicate
+ * and changes nothing.
  */
 @Component("payoutFileIntake")
 public class PayoutFileIntake {
@@ -63,109 +59,71 @@ public class PayoutFileIntake {
     }
 
     public Outcome receive(@Header(Exchange.FILE_NAME) String fileName, byte[] content) {
+        long started = System.nanoTime();
         String batchId = sha256(content);
         String ackName = CsvText.baseName(fileName) + ".ack.csv";
-        ParsedFile parsed = parse(fileName, content);
         Optional<Batch> seen = batches.find(batchId);
         if (seen.isPresent()) {
-            log.warn("File {} has the same content as {} received {}; not processed again", fileName, seen.get().fileName(),
-                    seen.get().receivedAt());
-            String reason = "file already processed: same content as " + seen.get().fileName() + " received "
-                    + seen.get().receivedAt();
-            List<BatchLine> lines = parsed.rows().isEmpty()
-                    ? List.of(new BatchLine(1, null, "DUPLICATE", reason))
-                    : parsed.rows().stream().map(row -> new BatchLine(row.lineNumber(), paymentId(row), "DUPLICATE", reason)).toList();
-            return new Outcome(ackName, ack(lines), List.of(), "failed", lines.size(), 0);
+            return duplicateFile(fileName, content, ackName, seen.get());
         }
-        Instant now = clock.instant();
+        Batch batch = new Batch(batchId, properties.source(), fileName, format(fileName), clock.instant());
+        batches.begin(batch, ackName);
+        BatchJudge judge = new BatchJudge(properties.source(), instructions, json);
+        String fileProblem = read(fileName, content, rows -> batches.add(batch, judge.judge(rows)));
+        long readAt = System.nanoTime();
+        boolean rejectFile = fileProblem != null
+                || (judge.anyRejected() && properties.policy() == IntakeProperties.Policy.REJECT_FILE);
+        if (fileProblem != null) {
+            judge.rejectAll("file rejected: " + fileProblem, lineOf(fileProblem));
+        } else if (rejectFile) {
+            int firstBad = judge.lines().stream().filter(line -> line.outcome().equals("REJECTED")).findFirst()
+                    .orElseThrow().lineNumber();
+            judge.rejectAll("file rejected: line " + firstBad + " has errors and the policy rejects whole files", firstBad);
+        }
+        batches.finish(batchId, judge.lines(), rejectFile);
+        List<Long> ids = rejectFile ? List.of() : instructions.idsOfBatch(batchId);
+        int rows = judge.lines().size();
+        log.info("Batch {} ({}): {} rows, {} accepted, {} refused; read and recorded in {} ms, finished in {} ms", fileName,
+                batchId.substring(0, 12), rows, ids.size(), rows - ids.size(), (readAt - started) / 1_000_000,
+                (System.nanoTime() - readAt) / 1_000_000);
+        return new Outcome(ackName, ack(judge.lines()), ids, ids.isEmpty() ? "failed" : "done", rows, ids.size());
+    }
+
+    private Outcome duplicateFile(String fileName, byte[] content, String ackName, Batch seen) {
+        log.warn("File {} has the same content as {} received {}; not processed again", fileName, seen.fileName(),
+                seen.receivedAt());
+        String reason = "file already processed: same content as " + seen.fileName() + " received " + seen.receivedAt();
         List<BatchLine> lines = new ArrayList<>();
-        List<InstructionStore.NewInstruction> accepted = new ArrayList<>();
-        judge(parsed, lines, accepted);
-        batches.record(new Batch(batchId, properties.source(), fileName, parsed.format(), now), ackName, lines, accepted);
-        List<Long> ids = accepted.isEmpty() ? List.of() : instructions.idsOfBatch(batchId);
-        log.info("Batch {} ({}): {} rows, {} accepted, {} refused", fileName, batchId.substring(0, 12), lines.size(),
-                accepted.size(), lines.size() - accepted.size());
-        return new Outcome(ackName, ack(lines), ids, accepted.isEmpty() ? "failed" : "done", lines.size(), accepted.size());
+        read(fileName, content, rows -> rows.forEach(row ->
+                lines.add(new BatchLine(row.lineNumber(), BatchJudge.paymentId(row), "DUPLICATE", reason))));
+        if (lines.isEmpty()) {
+            lines.add(new BatchLine(1, null, "DUPLICATE", reason));
+        }
+        return new Outcome(ackName, ack(lines), List.of(), "failed", lines.size(), 0);
     }
 
-    private void judge(ParsedFile parsed, List<BatchLine> lines, List<InstructionStore.NewInstruction> accepted) {
-        if (parsed.fileProblem() != null) {
-            String reason = "file rejected: " + parsed.fileProblem();
-            if (parsed.rows().isEmpty()) {
-                lines.add(new BatchLine(lineOf(parsed.fileProblem()), null, "REJECTED", reason));
-            }
-            parsed.rows().forEach(row -> lines.add(new BatchLine(row.lineNumber(), paymentId(row), "REJECTED", reason)));
-            return;
+    /** Streams the file's rows to {@code rows}; answers a file-level problem, or null. */
+    private String read(String fileName, byte[] content, Consumer<List<ParsedFile.Row>> rows) {
+        if (format(fileName).equals("ABA")) {
+            ParsedFile parsed = abaReader().read(new String(content, StandardCharsets.ISO_8859_1));
+            rows.accept(parsed.rows());
+            return parsed.fileProblem();
         }
-        Map<String, Integer> firstLineOfId = new HashMap<>();
-        Map<String, String> inLedger = instructions.existing(properties.source(),
-                parsed.rows().stream().map(PayoutFileIntake::paymentId).filter(id -> id != null && !id.isBlank()).distinct().toList());
-        List<PaymentInstruction> valid = new ArrayList<>();
-        List<Integer> validLines = new ArrayList<>();
-        for (ParsedFile.Row row : parsed.rows()) {
-            if (row.unreadable() != null) {
-                lines.add(new BatchLine(row.lineNumber(), null, "REJECTED", "line " + row.lineNumber() + ": " + row.unreadable()));
-                continue;
-            }
-            PayoutValidator.Result result = PayoutValidator.validate(properties.source(), row.fields());
-            String id = paymentId(row);
-            if (!result.accepted()) {
-                lines.add(new BatchLine(row.lineNumber(), id, "REJECTED", "line " + row.lineNumber() + ": "
-                        + String.join("; ", result.problems().stream().map(Object::toString).toList())));
-                continue;
-            }
-            Integer earlier = firstLineOfId.putIfAbsent(id, row.lineNumber());
-            if (earlier != null) {
-                lines.add(new BatchLine(row.lineNumber(), id, "DUPLICATE", "line " + row.lineNumber() + ": payment_id "
-                        + id + " is already on line " + earlier));
-            } else if (inLedger.containsKey(id)) {
-                lines.add(new BatchLine(row.lineNumber(), id, "DUPLICATE", "line " + row.lineNumber() + ": payment_id "
-                        + id + " was received before (batch " + inLedger.get(id).substring(0, 12) + "); not paid again"));
-            } else {
-                lines.add(new BatchLine(row.lineNumber(), id, "ACCEPTED", String.join("; ", result.warnings())));
-                valid.add(result.instruction());
-                validLines.add(row.lineNumber());
-            }
-        }
-        boolean anyRejected = lines.stream().anyMatch(line -> line.outcome().equals("REJECTED"));
-        if (anyRejected && properties.policy() == IntakeProperties.Policy.REJECT_FILE) {
-            int firstBad = lines.stream().filter(line -> line.outcome().equals("REJECTED")).findFirst().orElseThrow().lineNumber();
-            lines.replaceAll(line -> line.outcome().equals("ACCEPTED")
-                    ? new BatchLine(line.lineNumber(), line.paymentId(), "REJECTED",
-                    "file rejected: line " + firstBad + " has errors and the policy rejects whole files")
-                    : line);
-            return;
-        }
-        for (int i = 0; i < valid.size(); i++) {
-            PaymentInstruction instruction = valid.get(i);
-            accepted.add(new InstructionStore.NewInstruction(instruction.source(), instruction.paymentId(), validLines.get(i),
-                    "WITHDRAWAL", instruction.amount(), instruction.currency(), payload(instruction), instruction.idempotencyKey()));
-        }
+        return csvReader().read(new String(content, StandardCharsets.UTF_8), rows);
     }
 
-    private ParsedFile parse(String fileName, byte[] content) {
-        String lower = fileName.toLowerCase();
-        if (lower.endsWith(".aba")) {
-            return abaReader().read(new String(content, StandardCharsets.ISO_8859_1));
-        }
-        return csvReader().read(new String(content, StandardCharsets.UTF_8));
+    private static String format(String fileName) {
+        return fileName.toLowerCase().endsWith(".aba") ? "ABA" : "CSV";
     }
 
     private String ack(List<BatchLine> lines) {
         StringBuilder ack = new StringBuilder(lines.size() * 48);
         ack.append(CsvText.line(ACK_HEADER));
         for (BatchLine line : lines) {
-            ack.append(CsvText.line(List.of(line.lineNumber(), nullToEmpty(line.paymentId()), line.outcome(), nullToEmpty(line.reason()))));
+            ack.append(CsvText.line(List.of(line.lineNumber(), nullToEmpty(line.paymentId()), line.outcome(),
+                    nullToEmpty(line.reason()))));
         }
         return ack.toString();
-    }
-
-    private String payload(PaymentInstruction instruction) {
-        try {
-            return json.writeValueAsString(instruction);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private CsvPayoutReader csvReader() {
@@ -180,10 +138,6 @@ public class PayoutFileIntake {
             aba = new AbaPayoutReader(camel);
         }
         return aba;
-    }
-
-    private static String paymentId(ParsedFile.Row row) {
-        return row.fields() == null || row.fields().paymentId() == null ? null : row.fields().paymentId().trim();
     }
 
     private static int lineOf(String problem) {
