@@ -1,22 +1,33 @@
 package io.flashbridge.embedded;
 
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Opens the embedded Artemis broker to other processes: Spring Boot's embedded mode has only an
- * in-VM acceptor, but core banking connects over TCP ({@code flashbridge.embedded.artemis.acceptor}).
+ * Opens the embedded Artemis broker to other processes (Spring Boot's embedded mode has only an
+ * in-VM acceptor, but core banking connects over TCP: {@code flashbridge.embedded.artemis.acceptor}),
+ * and keeps it from filling the bridge's heap: queues page to the journal directory beyond a few
+ * megabytes instead of holding a 100,000-message batch in memory.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded")
 class EmbeddedBrokerConfiguration {
 
+    private static final long QUEUE_MEMORY = 8L * 1024 * 1024;
+    private static final long BROKER_MEMORY = 32L * 1024 * 1024;
+
     @Bean
     ArtemisConfigurationCustomizer tcpAcceptor(
             @org.springframework.beans.factory.annotation.Value("${flashbridge.embedded.artemis.acceptor:}") String acceptorUrl) {
         return configuration -> {
+            configuration.setGlobalMaxSize(BROKER_MEMORY);
+            configuration.addAddressSetting("#", new AddressSettings()
+                    .setMaxSizeBytes(QUEUE_MEMORY)
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
             if (!acceptorUrl.isBlank()) {
                 try {
                     configuration.addAcceptorConfiguration("tcp", acceptorUrl);

@@ -14,6 +14,7 @@ public final class PartyNames {
     private static final Pattern COMPANY = Pattern.compile(
             "\\b(pty|ltd|limited|inc|llc|corp|corporation|co|company|trust|trustee|group|holdings|partners|plc|gmbh|bank|council|association|club|foundation|services|australia)\\b|[&@0-9]",
             Pattern.CASE_INSENSITIVE);
+    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("N/A", "NA", "NULL", "null", "nil");
     private static final Pattern PERSON = Pattern.compile("[\\p{IsLatin} ,.\\-/']+");
     private static final Pattern DOMAIN_LIKE = Pattern.compile("[\\p{L}0-9-]\\.[a-z]{2,}(\\s|$)");
 
@@ -62,6 +63,10 @@ public final class PartyNames {
         int split = trimmed.lastIndexOf(' ');
         if (split > 75 || trimmed.length() - split - 1 > 75) {
             return "first and last name must be at most 75 characters each";
+        }
+        String lastName = trimmed.substring(split + 1);
+        if (PLACEHOLDERS.contains(lastName)) {
+            return "the last name \"" + lastName + "\" reads as a placeholder to Flash";
         }
         return null;
     }

@@ -104,10 +104,23 @@ public class InstructionStore {
                 Map.of("batchId", batchId), Long.class);
     }
 
-    /** Takes an instruction for a submission attempt; false when it is no longer waiting to be sent. */
+    /**
+     * Takes an instruction for a submission attempt; false when it is no longer waiting to be sent.
+     * The first attempt is the change RECEIVED → SUBMITTING (audited); later attempts count up.
+     */
     public boolean claim(long id) {
-        return jdbc.update("update instruction set status = 'SUBMITTING', attempts = attempts + 1, updated_at = :at "
-                + "where id = :id and status in ('RECEIVED', 'SUBMITTING')", Map.of("id", id, "at", now())) == 1;
+        Boolean claimed = transactions.execute(tx -> {
+            Map<String, Object> values = Map.of("id", id, "at", now());
+            if (jdbc.update("update instruction set status = 'SUBMITTING', attempts = attempts + 1, updated_at = :at "
+                    + "where id = :id and status = 'RECEIVED'", values) == 1) {
+                jdbc.update("insert into audit (instruction_id, from_status, to_status, reason, at) "
+                        + "values (:id, 'RECEIVED', 'SUBMITTING', 'sending to Flash', :at)", values);
+                return true;
+            }
+            return jdbc.update("update instruction set attempts = attempts + 1, updated_at = :at "
+                    + "where id = :id and status = 'SUBMITTING'", values) == 1;
+        });
+        return Boolean.TRUE.equals(claimed);
     }
 
     public void recordError(long id, String error) {

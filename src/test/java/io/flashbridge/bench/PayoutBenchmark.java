@@ -54,7 +54,7 @@ public final class PayoutBenchmark {
         for (int i = 1; i <= rows; i++) {
             csv.append(name).append('-').append(i).append(',')
                     .append(1 + i % 10).append('.').append(String.format("%02d", i % 100)).append(",AUD,062-000,")
-                    .append(10_000_000 + i).append(",Payee Number ").append(toLetters(i)).append(",,,INV-").append(i)
+                    .append(10_000_000 + i).append(",Payee Number X").append(toLetters(i)).append(",,,INV-").append(i)
                     .append(",Acme Payroll Pty Ltd\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);

@@ -73,6 +73,12 @@ class PayoutValidatorTest {
     }
 
     @Test
+    void rejectsALastNameThatFlashWouldReadAsAPlaceholder() {
+        assertThat(validate(row("P1", "1.00", "062000", "12345678", "Payee Number nil", null)).problems().get(0).reason())
+                .contains("placeholder");
+    }
+
+    @Test
     void rejectsPersonNamesWithDigitsOrThatLookLikeDomains() {
         assertThat(validate(row("P1", "1.00", "062000", "12345678", "Ben Smith.eu", null)).problems().get(0).reason())
                 .contains("domain");

@@ -8,56 +8,36 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flashbridge.embedded.EmbeddedSftpServer;
 import io.flashbridge.support.BridgeTest;
-import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.ErpTestSupport;
 import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.SandboxServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What happens to a payout when Flash misbehaves, through the real routes: Retry-After is
  * honoured, a Flash that stays down parks the payout for ops to replay, a refusal is never retried.
  */
 @BridgeTest
-class SubmissionFailuresTest extends BridgeTestSupport {
+class SubmissionFailuresTest extends ErpTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String HEADER = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,remitter_name\r\n";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedSftpServer sftpServer;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate http;
 
-    private ErpSftp erp;
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void connect() throws IOException {
-        SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
-        erp = new ErpSftp(sftpServer.port());
-    }
 
     @AfterEach
-    void cleanUp() throws IOException {
+    void clearFaults() {
         SandboxServer.shared().admin("DELETE", "faults", null);
-        erp.close();
     }
 
     @Test

@@ -82,7 +82,8 @@ final class BatchJudge {
             lines.add(new BatchLine(lineOfProblem, null, "REJECTED", reason));
             return;
         }
-        lines.replaceAll(line -> line.outcome().equals("REJECTED") && reason.startsWith("file rejected: line " + line.lineNumber())
+        // Rows rejected on their own keep their reason; the others say why they were not paid.
+        lines.replaceAll(line -> line.outcome().equals("REJECTED")
                 ? line
                 : new BatchLine(line.lineNumber(), line.paymentId(), "REJECTED", reason));
     }

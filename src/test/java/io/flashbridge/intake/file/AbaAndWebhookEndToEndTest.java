@@ -12,47 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.flashbridge.embedded.EmbeddedSftpServer;
 import io.flashbridge.support.AbaFile;
 import io.flashbridge.support.BridgeTest;
-import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.ErpTestSupport;
 import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.Hmac;
 import io.flashbridge.support.SandboxServer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** ABA files end to end, a tampered ABA total, and webhooks with bad signatures. */
 @BridgeTest
-class AbaAndWebhookEndToEndTest extends BridgeTestSupport {
+class AbaAndWebhookEndToEndTest extends ErpTestSupport {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedSftpServer sftpServer;
-    @Autowired
-    JdbcTemplate jdbc;
 
-    private ErpSftp erp;
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void connect() throws IOException {
-        SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
-        erp = new ErpSftp(sftpServer.port());
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        erp.close();
-    }
 
     @Test
     void paysTheCreditsOfAMultiBatchAbaFileAndRefusesItsDebit() throws IOException {

@@ -7,52 +7,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import io.flashbridge.embedded.EmbeddedSftpServer;
 import io.flashbridge.support.BridgeTest;
-import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.ErpTestSupport;
 import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.SandboxServer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The ERP's whole path, through the real YAML routes: a file dropped over SFTP, the ack file,
  * submission to the sandbox over HTTP, signed webhooks back, and the status file.
  */
 @BridgeTest
-class PayoutFilesEndToEndTest extends BridgeTestSupport {
+class PayoutFilesEndToEndTest extends ErpTestSupport {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final String HEADER = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,remitter_name,reason,email\r\n";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedSftpServer sftpServer;
-    @Autowired
-    JdbcTemplate jdbc;
 
-    private ErpSftp erp;
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void connectErpAndFlash() throws IOException {
-        SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
-        erp = new ErpSftp(sftpServer.port());
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        erp.close();
-    }
 
     @Test
     void paysGoodRowsOfACsvRejectsBadOnesAndReportsEveryRow() throws IOException {
@@ -114,6 +89,16 @@ class PayoutFilesEndToEndTest extends BridgeTestSupport {
 
         Map<String, String> correction = awaitStatusRow(name, id(1), "REFUNDED");
         assertThat(correction).containsEntry("previous_status", "CONFIRMED");
+        List<Map<String, Object>> audit = jdbc.queryForList("select a.from_status, a.to_status, a.event, a.request_id from audit a "
+                + "join instruction i on i.id = a.instruction_id where i.payment_id = ? order by a.id", id(1));
+        assertThat(audit).extracting(row -> row.get("from_status") + ">" + row.get("to_status")).containsExactly(
+                "RECEIVED>SUBMITTING", "SUBMITTING>INITIALISED", "INITIALISED>PENDING", "PENDING>CONFIRMED",
+                "CONFIRMED>FAILED", "FAILED>REFUNDED");
+        // Flash's reply and its withdrawal_initiated webhook race; either may record INITIALISED.
+        assertThat(audit.get(1).get("event")).isIn("createWithdrawal", "withdrawal_initiated");
+        assertThat(audit.subList(2, audit.size())).extracting(row -> row.get("event")).containsExactly(
+                "withdrawal_pending", "withdrawal_completed", "withdrawal_failed", "withdrawal_refunded");
+        assertThat(audit.subList(2, audit.size())).allSatisfy(row -> assertThat(row.get("request_id")).isNotNull());
     }
 
     @Test
