@@ -149,12 +149,16 @@ public class BatchStore {
 
     /** The ERP now knows these statuses: remember them so only later changes become corrections. */
     public void markReported(String batchId, Instant at, boolean finalReport) {
+        Map<String, Object> values = Map.of("batch", batchId, "at", Timestamp.from(at));
+        if (!finalReport) {
+            // Interim files change nothing the ERP relies on; touching every row here would lock the batch.
+            jdbc.update("update batch set last_interim_at = :at where id = :batch", values);
+            return;
+        }
         transactions.executeWithoutResult(tx -> {
-            jdbc.update("update instruction set reported_status = status where batch_id = :batch", Map.of("batch", batchId));
-            jdbc.update(finalReport
-                            ? "update batch set final_report_at = coalesce(final_report_at, :at) where id = :batch"
-                            : "update batch set last_interim_at = :at where id = :batch",
-                    Map.of("batch", batchId, "at", Timestamp.from(at)));
+            jdbc.update("update instruction set reported_status = status where batch_id = :batch "
+                    + "and (reported_status is null or reported_status <> status)", values);
+            jdbc.update("update batch set final_report_at = coalesce(final_report_at, :at) where id = :batch", values);
         });
     }
 
