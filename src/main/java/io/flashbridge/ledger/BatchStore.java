@@ -20,7 +20,6 @@ public class BatchStore {
 
     private static final int CHUNK = 5_000;
 
-    private static final String FINAL = "('CONFIRMED', 'REFUNDED', 'CANCELLED', 'API_REJECTED')";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -101,11 +100,17 @@ public class BatchStore {
         jdbc.update("delete from batch where id = :id", id);
     }
 
-    /** Batches not yet reported whose every accepted row is final. */
+    /** Batches not yet reported whose every accepted row is final (one index probe per open status). */
     public List<Batch> readyForFinalReport() {
-        return jdbc.query("select id, source, file_name, format, received_at from batch b where recorded and final_report_at is null "
-                + "and not exists (select 1 from instruction i where i.batch_id = b.id and i.status not in " + FINAL + ")",
-                Map.of(), BatchStore::batch);
+        StringBuilder sql = new StringBuilder("select id, source, file_name, format, received_at from batch b "
+                + "where recorded and final_report_at is null");
+        for (PayoutStatus open : PayoutStatus.values()) {
+            if (!open.isFinal()) {
+                sql.append(" and not exists (select 1 from instruction i where i.batch_id = b.id and i.status = '")
+                        .append(open.name()).append("')");
+            }
+        }
+        return jdbc.query(sql.toString(), Map.of(), BatchStore::batch);
     }
 
     /** Batches still open whose last interim report (or arrival) is older than {@code before}. */
@@ -116,8 +121,8 @@ public class BatchStore {
 
     /** Reported batches with a row whose status changed since the report (e.g. CONFIRMED → REFUNDED). */
     public List<Batch> withCorrections() {
-        return jdbc.query("select distinct b.id, b.source, b.file_name, b.format, b.received_at from batch b join instruction i "
-                + "on i.batch_id = b.id where b.final_report_at is not null and i.status <> i.reported_status", Map.of(), BatchStore::batch);
+        return jdbc.query("select id, source, file_name, format, received_at from batch where correction_due", Map.of(),
+                BatchStore::batch);
     }
 
     /** Every row of the batch in line order: refused lines from intake, accepted ones from the ledger. */
@@ -158,7 +163,8 @@ public class BatchStore {
         transactions.executeWithoutResult(tx -> {
             jdbc.update("update instruction set reported_status = status where batch_id = :batch "
                     + "and (reported_status is null or reported_status <> status)", values);
-            jdbc.update("update batch set final_report_at = coalesce(final_report_at, :at) where id = :batch", values);
+            jdbc.update("update batch set final_report_at = coalesce(final_report_at, :at), correction_due = false "
+                    + "where id = :batch", values);
         });
     }
 

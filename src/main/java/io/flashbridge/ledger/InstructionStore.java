@@ -151,6 +151,9 @@ public class InstructionStore {
                     + "last_event_at = coalesce(:eventAt, last_event_at), flash_id = coalesce(:flashId, flash_id), "
                     + "reject_code = coalesce(:rejectCode, reject_code), status_message = coalesce(:message, status_message), "
                     + "fee = coalesce(:fee, fee) where id = :id", values);
+            // A payout of a batch the ERP already has a final status file for: a correction is due.
+            jdbc.update("update batch set correction_due = true where final_report_at is not null "
+                    + "and id = (select batch_id from instruction where id = :id)", Map.of("id", id));
             jdbc.update("insert into audit (instruction_id, from_status, to_status, reason, event, request_id, at) "
                     + "values (:id, :from, :to, :reason, :event, :requestId, :at)", new MapSqlParameterSource()
                     .addValue("id", id).addValue("from", from.name()).addValue("to", change.to().name())
