@@ -41,11 +41,20 @@ public final class ErpSftp implements AutoCloseable {
         sftp.rename(temporary, folder + "/" + name);
     }
 
+    /** The folder's visible files; retried when the bridge renames a file while the listing runs. */
     public List<String> list(String folder) throws IOException {
-        return StreamSupport.stream(sftp.readDir(folder).spliterator(), false)
-                .map(SftpClient.DirEntry::getFilename)
-                .filter(name -> !name.startsWith("."))
-                .toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return StreamSupport.stream(sftp.readDir(folder).spliterator(), false)
+                        .map(SftpClient.DirEntry::getFilename)
+                        .filter(name -> !name.startsWith("."))
+                        .toList();
+            } catch (java.io.UncheckedIOException renamedMeanwhile) {
+                if (attempt == 5) {
+                    throw renamedMeanwhile.getCause();
+                }
+            }
+        }
     }
 
     public String read(String path) throws IOException {
@@ -67,7 +76,7 @@ public final class ErpSftp implements AutoCloseable {
 
     /** Waits for a file to appear and answers its text. */
     public String await(String path, Duration atMost) {
-        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> exists(path));
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> exists(path));
         try {
             return read(path);
         } catch (IOException e) {

@@ -78,7 +78,7 @@ class AbaAndWebhookEndToEndTest extends ErpTestSupport {
             assertThat(row.get("reason")).isEqualTo("file rejected: line 4: net total 300.01 does not match the detail records (300.00)");
         });
         assertThat(jdbc.queryForObject("select count(*) from instruction", Integer.class)).isEqualTo(instructionsBefore);
-        Awaitility.await().atMost(PayoutFilesEndToEndTest.PATIENCE)
+        Awaitility.await().atMost(PayoutFilesEndToEndTest.PATIENCE).ignoreExceptions()
                 .until(() -> erp.list("outbox/payouts/failed").contains(name + ".aba"));
     }
 

@@ -116,12 +116,12 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
             assertThat(row.get("reason")).contains("file already processed").contains("first-" + run + ".csv");
         });
         assertThat(jdbc.queryForObject("select count(*) from instruction", Integer.class)).isEqualTo(instructionsBefore);
-        Awaitility.await().atMost(PATIENCE).until(() -> erp.list("outbox/payouts/failed").contains("second-" + run + ".csv"));
+        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> erp.list("outbox/payouts/failed").contains("second-" + run + ".csv"));
     }
 
     /** Waits until some status file of batch {@code name} shows {@code paymentId} in {@code expectedStatus}. */
     private Map<String, String> awaitStatusRow(String name, String paymentId, String expectedStatus) throws IOException {
-        Awaitility.await().atMost(PATIENCE).until(() -> statusFiles(name).stream()
+        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> statusFiles(name).stream()
                 .anyMatch(file -> expectedStatus.equals(statusOf(file, paymentId))));
         return statusFiles(name).stream().filter(file -> expectedStatus.equals(statusOf(file, paymentId)))
                 .map(file -> CsvLines.byPaymentId(file).get(paymentId)).findFirst().orElseThrow();
