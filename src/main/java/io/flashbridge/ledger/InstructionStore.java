@@ -70,8 +70,8 @@ public class InstructionStore {
     /** Which of these payment ids the ledger already holds for {@code source}, with the batch that brought them. */
     public Map<String, String> existing(String source, List<String> paymentIds) {
         Map<String, String> found = new HashMap<>();
-        // IN lists of at most 1,000 on payment_id alone: H2 answers those from ix_instruction_payment_id,
-        // but scans when the source is in the condition too.
+        // IN lists of at most 1,000 on payment_id alone, answered from the (payment_id, source) unique
+        // index; H2 scans instead when the source is part of the condition.
         for (int from = 0; from < paymentIds.size(); from += 1000) {
             List<String> chunk = paymentIds.subList(from, Math.min(paymentIds.size(), from + 1000));
             jdbc.query("select source, payment_id, batch_id from instruction where payment_id in (:ids)",
