@@ -32,8 +32,15 @@ public class BatchStore {
     }
 
     public Optional<Batch> find(String id) {
-        return jdbc.query("select id, source, file_name, format, received_at from batch where id = :id and recorded",
-                Map.of("id", id), BatchStore::batch).stream().findFirst();
+        return jdbc.query("select id, source, file_name, format, received_at, completed from batch where id = :id and recorded",
+                Map.of("id", id), (rs, n) -> new Batch(rs.getString("id"), rs.getString("source"), rs.getString("file_name"),
+                        rs.getString("format"), rs.getTimestamp("received_at").toInstant(), rs.getBoolean("completed")))
+                .stream().findFirst();
+    }
+
+    /** The file's ack is written and its payouts are queued. */
+    public void complete(String id) {
+        jdbc.update("update batch set completed = true where id = :id", Map.of("id", id));
     }
 
     /**

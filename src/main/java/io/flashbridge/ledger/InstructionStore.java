@@ -99,6 +99,12 @@ public class InstructionStore {
         }
     }
 
+    /** The batch's instructions still waiting to be queued or sent. */
+    public List<Long> waitingIdsOfBatch(String batchId) {
+        return jdbc.queryForList("select id from instruction where batch_id = :batchId and status in ('RECEIVED', 'SUBMITTING') "
+                + "order by line_number", Map.of("batchId", batchId), Long.class);
+    }
+
     public List<Long> idsOfBatch(String batchId) {
         return jdbc.queryForList("select id from instruction where batch_id = :batchId order by line_number",
                 Map.of("batchId", batchId), Long.class);

@@ -37,8 +37,8 @@ public class PayoutFileIntake {
      * What the route does next: write {@code ackContent} as {@code ackFileName}, queue
      * {@code acceptedIds}, archive the input under {@code archive} ({@code done} or {@code failed}).
      */
-    public record Outcome(String ackFileName, String ackContent, List<Long> acceptedIds, String archive, int rows,
-                          int accepted) {}
+    public record Outcome(String batchId, String ackFileName, String ackContent, List<Long> acceptedIds, String archive,
+                          int rows, int accepted) {}
 
     private final BatchStore batches;
     private final InstructionStore instructions;
@@ -63,6 +63,9 @@ public class PayoutFileIntake {
         String batchId = sha256(content);
         String ackName = CsvText.baseName(fileName) + ".ack.csv";
         Optional<Batch> seen = batches.find(batchId);
+        if (seen.isPresent() && !seen.get().completed()) {
+            return resume(seen.get(), ackName);
+        }
         if (seen.isPresent()) {
             return duplicateFile(fileName, content, ackName, seen.get());
         }
@@ -86,7 +89,30 @@ public class PayoutFileIntake {
         log.info("Batch {} ({}): {} rows, {} accepted, {} refused; read and recorded in {} ms, finished in {} ms", fileName,
                 batchId.substring(0, 12), rows, ids.size(), rows - ids.size(), (readAt - started) / 1_000_000,
                 (System.nanoTime() - readAt) / 1_000_000);
-        return new Outcome(ackName, ack(judge.lines()), ids, ids.isEmpty() ? "failed" : "done", rows, ids.size());
+        return new Outcome(batchId, ackName, ack(judge.lines()), ids, ids.isEmpty() ? "failed" : "done", rows, ids.size());
+    }
+
+    /** Marks the batch's intake complete: called by the route once the ack is written and the payouts queued. */
+    public void completed(String batchId) {
+        if (batchId != null) {
+            batches.complete(batchId);
+        }
+    }
+
+    /**
+     * The bridge stopped after recording this file but before its intake completed: answer the same
+     * ack again from the ledger and queue what still waits (the submitter ignores what was sent).
+     */
+    private Outcome resume(Batch batch, String ackName) {
+        log.warn("File {} was recorded but its intake did not complete; resuming it", batch.fileName());
+        List<BatchLine> lines = batches.statusRows(batch.id()).stream()
+                .map(row -> new BatchLine(row.lineNumber(), row.paymentId(),
+                        row.flashId() == null && row.amount() == null ? row.status() : "ACCEPTED",
+                        row.amount() == null ? row.statusMessage() : ""))
+                .toList();
+        List<Long> waiting = instructions.waitingIdsOfBatch(batch.id());
+        long accepted = lines.stream().filter(line -> line.outcome().equals("ACCEPTED")).count();
+        return new Outcome(batch.id(), ackName, ack(lines), waiting, accepted == 0 ? "failed" : "done", lines.size(), (int) accepted);
     }
 
     private Outcome duplicateFile(String fileName, byte[] content, String ackName, Batch seen) {
@@ -99,7 +125,7 @@ public class PayoutFileIntake {
         if (lines.isEmpty()) {
             lines.add(new BatchLine(1, null, "DUPLICATE", reason));
         }
-        return new Outcome(ackName, ack(lines), List.of(), "failed", lines.size(), 0);
+        return new Outcome(null, ackName, ack(lines), List.of(), "failed", lines.size(), 0);
     }
 
     /** Streams the file's rows to {@code rows}; answers a file-level problem, or null. */

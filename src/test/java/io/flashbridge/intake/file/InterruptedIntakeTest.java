@@ -1,0 +1,44 @@
+package io.flashbridge.intake.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import io.flashbridge.support.BridgeTest;
+import io.flashbridge.support.BridgeTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A stop between recording a file and queueing its payouts: reading the file again resumes it
+ * (same ack, its payouts offered to the queue again) instead of answering it as a duplicate.
+ */
+@BridgeTest
+class InterruptedIntakeTest extends BridgeTestSupport {
+
+    @Autowired
+    PayoutFileIntake intake;
+
+    @Test
+    void resumesAFileWhoseIntakeWasInterruptedAndCallsItDuplicateOnceCompleted() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        byte[] csv = (PayoutFilesEndToEndTest.HEADER
+                + "R-" + run + "-1,10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n"
+                + "R-" + run + "-2,10.00,AUD,0620,12345678,Bad Bsb,,,REF,,,\r\n").getBytes(StandardCharsets.UTF_8);
+        String name = "interrupted-" + run + ".csv";
+
+        PayoutFileIntake.Outcome first = intake.receive(name, csv);
+        PayoutFileIntake.Outcome resumed = intake.receive(name, csv);
+
+        assertThat(resumed.ackContent()).isEqualTo(first.ackContent());
+        assertThat(resumed.acceptedIds()).isEqualTo(first.acceptedIds()).hasSize(1);
+        assertThat(resumed.archive()).isEqualTo("done");
+
+        intake.completed(first.batchId());
+        PayoutFileIntake.Outcome again = intake.receive(name, csv);
+
+        assertThat(again.acceptedIds()).isEmpty();
+        assertThat(again.ackContent()).contains("DUPLICATE").contains("file already processed");
+    }
+}
