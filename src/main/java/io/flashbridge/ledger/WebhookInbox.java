@@ -54,8 +54,4 @@ public class WebhookInbox {
         return jdbc.queryForList("select request_id from webhook_event where processed_at is null and received_at < :before "
                 + "order by received_at fetch first " + limit + " rows only", Map.of("before", Timestamp.from(before)), String.class);
     }
-
-    public long count() {
-        return jdbc.queryForObject("select count(*) from webhook_event", Map.of(), Long.class);
-    }
 }

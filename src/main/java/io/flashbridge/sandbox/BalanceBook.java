@@ -31,10 +31,6 @@ final class BalanceBook {
         });
     }
 
-    synchronized boolean holds(String currency) {
-        return cleared.containsKey(currency);
-    }
-
     /** Takes {@code amount + fee} from the cleared balance or fails with {@code INSUFFICIENT_FUNDS}. */
     synchronized void debit(String currency, BigDecimal amount, BigDecimal fee, String transactionId, String type) {
         requireCurrency(currency);

@@ -92,10 +92,6 @@ final class BatchJudge {
         return lines;
     }
 
-    long acceptedCount() {
-        return lines.stream().filter(line -> line.outcome().equals("ACCEPTED")).count();
-    }
-
     static String paymentId(ParsedFile.Row row) {
         return row.fields() == null || row.fields().paymentId() == null ? null : row.fields().paymentId().trim();
     }

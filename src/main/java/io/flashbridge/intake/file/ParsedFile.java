@@ -12,8 +12,4 @@ record ParsedFile(String format, List<Row> rows, String fileProblem) {
 
     /** A row: its fields, or why it could not be read at all. */
     record Row(int lineNumber, PayoutFields fields, String unreadable) {}
-
-    static ParsedFile refused(String format, List<Row> rows, String problem) {
-        return new ParsedFile(format, rows, problem);
-    }
 }
