@@ -16,12 +16,12 @@ SANDBOX_PORT=18090 SANDBOX_WEBHOOK_URL=http://localhost:18080/webhooks/flash \
   java -Xmx3g -jar "$JAR" --spring.profiles.active=sandbox --sandbox.time-scale=0.01 \
   --logging.level.root=WARN > "$DATA/sandbox.log" 2>&1 &
 SANDBOX=$!
-java -Xmx${BRIDGE_HEAP:-256m} -XX:+ExitOnOutOfMemoryError -jar "$JAR" --flashbridge.sandbox.enabled=false --server.port=18080 \
+java -Xmx${BRIDGE_HEAP:-256m} -XX:+ExitOnOutOfMemoryError ${BRIDGE_JAVA_OPTS:-} -jar "$JAR" --flashbridge.sandbox.enabled=false --server.port=18080 \
   --flash.api-url=http://localhost:18090/ --flashbridge.data-dir="$DATA" --flashbridge.embedded.sftp.port=12222 \
-  --flashbridge.embedded.artemis.acceptor=tcp://127.0.0.1:16161 --logging.level.io.flashbridge=WARN --logging.level.io.flashbridge.intake=INFO \
+  --flashbridge.embedded.artemis.acceptor=tcp://127.0.0.1:16161 --logging.level.io.flashbridge=WARN --logging.level.io.flashbridge.intake=INFO ${BRIDGE_ARGS:-} \
   > "$DATA/bridge.log" 2>&1 &
 BRIDGE=$!
-trap 'kill $BRIDGE $SANDBOX 2>/dev/null || true' EXIT
+trap 'kill $BRIDGE $SANDBOX 2>/dev/null; wait $BRIDGE $SANDBOX 2>/dev/null || true' EXIT
 if [ -n "${KEEP:-}" ]; then trap - EXIT; fi
 
 for _ in $(seq 1 60); do

@@ -49,7 +49,7 @@ public final class PartyNames {
             if (!Ascii.isAscii(ascii)) {
                 return "company names must be ASCII (Latin letters without accents are sent as is)";
             }
-            if (ascii.matches(".*[<=>].*")) {
+            if (ascii.indexOf('<') >= 0 || ascii.indexOf('=') >= 0 || ascii.indexOf('>') >= 0) {
                 return "must not contain <, = or >";
             }
             return null;

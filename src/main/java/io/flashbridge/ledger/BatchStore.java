@@ -58,10 +58,12 @@ public class BatchStore {
         });
     }
 
-    public void add(Batch batch, List<InstructionStore.NewInstruction> accepted) {
-        if (!accepted.isEmpty()) {
-            transactions.executeWithoutResult(tx -> instructions.insertAll(batch.id(), accepted, batch.receivedAt()));
+    /** Records one chunk of accepted instructions (one transaction); answers their ledger ids in order. */
+    public List<Long> add(Batch batch, List<InstructionStore.NewInstruction> accepted) {
+        if (accepted.isEmpty()) {
+            return List.of();
         }
+        return transactions.execute(tx -> instructions.insertAll(batch.id(), accepted, batch.receivedAt()));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -84,8 +85,10 @@ public class InstructionStore {
         return found;
     }
 
-    void insertAll(String batchId, List<NewInstruction> instructions, Instant now) {
+    /** Inserts the instructions as RECEIVED; answers their ledger ids in the same order. */
+    List<Long> insertAll(String batchId, List<NewInstruction> instructions, Instant now) {
         Timestamp at = Timestamp.from(now);
+        List<Long> ids = new ArrayList<>(instructions.size());
         for (int from = 0; from < instructions.size(); from += 1000) {
             List<NewInstruction> chunk = instructions.subList(from, Math.min(instructions.size(), from + 1000));
             SqlParameterSource[] rows = chunk.stream().map(i -> new MapSqlParameterSource()
@@ -93,21 +96,23 @@ public class InstructionStore {
                     .addValue("line", i.lineNumber()).addValue("kind", i.kind()).addValue("amount", i.amount())
                     .addValue("currency", i.currency()).addValue("payload", i.payload())
                     .addValue("key", i.idempotencyKey()).addValue("at", at)).toArray(SqlParameterSource[]::new);
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
             jdbc.batchUpdate("insert into instruction (source, payment_id, batch_id, line_number, kind, amount, currency, "
                     + "payload, idempotency_key, status, attempts, created_at, updated_at) values (:source, :paymentId, "
-                    + ":batchId, :line, :kind, :amount, :currency, :payload, :key, 'RECEIVED', 0, :at, :at)", rows);
+                    + ":batchId, :line, :kind, :amount, :currency, :payload, :key, 'RECEIVED', 0, :at, :at)", rows, keys,
+                    new String[] {"id"});
+            keys.getKeyList().forEach(key -> ids.add(((Number) key.get("id")).longValue()));
         }
+        if (ids.size() != instructions.size()) {
+            throw new IllegalStateException("the database answered " + ids.size() + " ids for " + instructions.size() + " rows");
+        }
+        return ids;
     }
 
     /** The batch's instructions still waiting to be queued or sent. */
     public List<Long> waitingIdsOfBatch(String batchId) {
         return jdbc.queryForList("select id from instruction where batch_id = :batchId and status in ('RECEIVED', 'SUBMITTING') "
                 + "order by line_number", Map.of("batchId", batchId), Long.class);
-    }
-
-    public List<Long> idsOfBatch(String batchId) {
-        return jdbc.queryForList("select id from instruction where batch_id = :batchId order by line_number",
-                Map.of("batchId", batchId), Long.class);
     }
 
     /**

@@ -72,7 +72,8 @@ public class PayoutFileIntake {
         Batch batch = new Batch(batchId, properties.source(), fileName, format(fileName), clock.instant());
         batches.begin(batch, ackName);
         BatchJudge judge = new BatchJudge(properties.source(), instructions, json);
-        String fileProblem = read(fileName, content, rows -> batches.add(batch, judge.judge(rows)));
+        List<Long> recordedIds = new ArrayList<>();
+        String fileProblem = read(fileName, content, rows -> recordedIds.addAll(batches.add(batch, judge.judge(rows))));
         long readAt = System.nanoTime();
         boolean rejectFile = fileProblem != null
                 || (judge.anyRejected() && properties.policy() == IntakeProperties.Policy.REJECT_FILE);
@@ -84,7 +85,7 @@ public class PayoutFileIntake {
             judge.rejectAll("file rejected: line " + firstBad + " has errors and the policy rejects whole files", firstBad);
         }
         batches.finish(batchId, judge.lines(), rejectFile);
-        List<Long> ids = rejectFile ? List.of() : instructions.idsOfBatch(batchId);
+        List<Long> ids = rejectFile ? List.of() : recordedIds;
         int rows = judge.lines().size();
         log.info("Batch {} ({}): {} rows, {} accepted, {} refused; read and recorded in {} ms, finished in {} ms", fileName,
                 batchId.substring(0, 12), rows, ids.size(), rows - ids.size(), (readAt - started) / 1_000_000,
