@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class PartyNames {
 
-    private static final Pattern COMPANY = Pattern.compile(
-            "\\b(pty|ltd|limited|inc|llc|corp|corporation|co|company|trust|trustee|group|holdings|partners|plc|gmbh|bank|council|association|club|foundation|services|australia)\\b|[&@0-9]",
-            Pattern.CASE_INSENSITIVE);
+    private static final java.util.Set<String> COMPANY_WORDS = java.util.Set.of("pty", "ltd", "limited", "inc", "llc", "corp",
+            "corporation", "co", "company", "trust", "trustee", "group", "holdings", "partners", "plc", "gmbh", "bank",
+            "council", "association", "club", "foundation", "services", "australia");
     private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("N/A", "NA", "NULL", "null", "nil");
     private static final Pattern PERSON = Pattern.compile("[\\p{IsLatin} ,.\\-/']+");
     private static final Pattern DOMAIN_LIKE = Pattern.compile("[\\p{L}0-9-]\\.[a-z]{2,}(\\s|$)");
@@ -21,7 +21,26 @@ public final class PartyNames {
     private PartyNames() {}
 
     public static boolean isCompany(String name) {
-        return !name.trim().contains(" ") || COMPANY.matcher(name).find();
+        if (!name.trim().contains(" ")) {
+            return true;
+        }
+        int wordStart = -1;
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : ' ';
+            if (c == '&' || c == '@' || (c >= '0' && c <= '9')) {
+                return true;
+            }
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (letter && wordStart < 0) {
+                wordStart = i;
+            } else if (!letter && wordStart >= 0) {
+                if (COMPANY_WORDS.contains(name.substring(wordStart, i).toLowerCase(java.util.Locale.ROOT))) {
+                    return true;
+                }
+                wordStart = -1;
+            }
+        }
+        return false;
     }
 
     /** Flash's party fields for this name: {@code companyName}, or {@code firstName} + {@code lastName}. */
