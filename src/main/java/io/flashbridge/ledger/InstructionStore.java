@@ -29,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InstructionStore {
 
     private static final Logger log = LoggerFactory.getLogger(InstructionStore.class);
+    /** Statuses of an instruction Flash may already know without the bridge having its withdrawal id yet. */
+    private static final java.util.Set<PayoutStatus> UNLINKED = java.util.EnumSet.of(PayoutStatus.SUBMITTING, PayoutStatus.RECEIVED,
+            PayoutStatus.PARKED);
     private static final String COLUMNS = "id, source, payment_id, batch_id, line_number, amount, currency, payload, "
             + "idempotency_key, status, flash_id, reject_code, status_message, fee, attempts, updated_at, last_error";
 
@@ -63,9 +66,12 @@ public class InstructionStore {
         if (externalId == null) {
             return Optional.empty();
         }
-        return jdbc.query("select " + COLUMNS + " from instruction where payment_id = :paymentId and flash_id is null "
-                        + "and status in ('SUBMITTING', 'RECEIVED', 'PARKED') order by id desc",
-                Map.of("paymentId", externalId), InstructionStore::row).stream().findFirst();
+        // Only payment_id in the condition, so the database answers from the payment-id index
+        // instead of walking every waiting instruction of the status index.
+        return jdbc.query("select " + COLUMNS + " from instruction where payment_id = :paymentId", Map.of("paymentId", externalId),
+                        InstructionStore::row).stream()
+                .filter(candidate -> candidate.flashId() == null && UNLINKED.contains(candidate.status()))
+                .max(java.util.Comparator.comparingLong(Instruction::id));
     }
 
     /** Which of these payment ids the ledger already holds for {@code source}, with the batch that brought them. */

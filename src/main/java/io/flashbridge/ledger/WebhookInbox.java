@@ -10,8 +10,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every webhook Flash delivered, stored before the bridge answers 2xx; the request id is the dedupe key. */
+/**
+ * Every webhook Flash delivered, stored before the bridge answers 2xx; the request id is the dedupe
+ * key. A stored event is also pending until it has been applied to the ledger.
+ */
 @Component
 public class WebhookInbox {
 
@@ -19,19 +23,25 @@ public class WebhookInbox {
     public record StoredEvent(String requestId, String channel, String event, String entityId, String body) {}
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    WebhookInbox(NamedParameterJdbcTemplate jdbc) {
+    WebhookInbox(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
-    /** Stores the event; false when this request id was stored before (a Flash retry). */
+    /** Stores the event as pending; false when this request id was stored before (a Flash retry). */
     public boolean store(StoredEvent event, Instant at) {
         try {
-            jdbc.update("insert into webhook_event (request_id, channel, event, entity_id, body, received_at) "
-                    + "values (:requestId, :channel, :event, :entityId, :body, :at)", new MapSqlParameterSource()
-                    .addValue("requestId", event.requestId()).addValue("channel", event.channel())
-                    .addValue("event", event.event()).addValue("entityId", event.entityId()).addValue("body", event.body())
-                    .addValue("at", Timestamp.from(at)));
+            transactions.executeWithoutResult(tx -> {
+                jdbc.update("insert into webhook_event (request_id, channel, event, entity_id, body, received_at) "
+                        + "values (:requestId, :channel, :event, :entityId, :body, :at)", new MapSqlParameterSource()
+                        .addValue("requestId", event.requestId()).addValue("channel", event.channel())
+                        .addValue("event", event.event()).addValue("entityId", event.entityId()).addValue("body", event.body())
+                        .addValue("at", Timestamp.from(at)));
+                jdbc.update("insert into webhook_pending (request_id, received_at) values (:requestId, :at)",
+                        Map.of("requestId", event.requestId(), "at", Timestamp.from(at)));
+            });
             return true;
         } catch (DuplicateKeyException alreadyStored) {
             return false;
@@ -44,14 +54,14 @@ public class WebhookInbox {
                         rs.getString(4), rs.getString(5))).stream().findFirst();
     }
 
-    public void markProcessed(String requestId, Instant at) {
-        jdbc.update("update webhook_event set processed_at = :at where request_id = :id",
-                Map.of("id", requestId, "at", Timestamp.from(at)));
+    /** The event has been applied to the ledger: it is no longer pending. */
+    public void markProcessed(String requestId) {
+        jdbc.update("delete from webhook_pending where request_id = :id", Map.of("id", requestId));
     }
 
-    /** Events stored before {@code before} and not processed yet (the sweeper's work). */
+    /** Events stored before {@code before} and not processed yet (the sweeper's work), oldest first. */
     public List<String> unprocessed(Instant before, int limit) {
-        return jdbc.queryForList("select request_id from webhook_event where processed_at is null and received_at < :before "
+        return jdbc.queryForList("select request_id from webhook_pending where received_at < :before "
                 + "order by received_at fetch first " + limit + " rows only", Map.of("before", Timestamp.from(before)), String.class);
     }
 }

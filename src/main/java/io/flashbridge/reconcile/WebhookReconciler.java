@@ -60,12 +60,15 @@ public class WebhookReconciler {
                 log.debug("Payout {} {} -> {}: {}", payout.get().paymentId(), payout.get().status(), to, moved ? "applied" : "ignored");
             }
         }
-        inbox.markProcessed(requestId, Instant.now());
+        inbox.markProcessed(requestId);
     }
 
-    /** Processes events that were stored but not processed (the bridge stopped in between). */
-    public int sweep() throws Exception {
-        List<String> pending = inbox.unprocessed(Instant.now().minus(Duration.ofSeconds(10)), 1_000);
+    /**
+     * Processes events stored more than {@code olderThanMillis} ago and still pending: the bridge
+     * stopped between storing and processing them, or their processing failed.
+     */
+    public int sweep(long olderThanMillis) throws Exception {
+        List<String> pending = inbox.unprocessed(Instant.now().minus(Duration.ofMillis(olderThanMillis)), 1_000);
         for (String requestId : pending) {
             process(requestId);
         }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.flashbridge.ledger.WebhookInbox;
+import io.flashbridge.reconcile.WebhookReconciler;
 import io.flashbridge.support.AbaFile;
 import io.flashbridge.support.BridgeTest;
 import io.flashbridge.support.ErpTestSupport;
@@ -27,7 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @BridgeTest
 class AbaAndWebhookEndToEndTest extends ErpTestSupport {
 
-
+    @Autowired
+    private WebhookInbox inbox;
+    @Autowired
+    private WebhookReconciler reconciler;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -111,6 +116,38 @@ class AbaAndWebhookEndToEndTest extends ErpTestSupport {
     }
 
     @Test
+    void keepsAStoredEventPendingOnlyUntilItIsProcessed() throws Exception {
+        byte[] body = ("{\"event\":\"test\",\"id\":\"" + run + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(post(body, Hmac.base64("test-webhook-secret", body), "pending-" + run).statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(PayoutFilesEndToEndTest.PATIENCE).until(() -> pending("pending-" + run) == 0);
+        assertThat(jdbc.queryForObject("select body from webhook_event where request_id = ?", String.class, "pending-" + run))
+                .isEqualTo(new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void appliesAnEventThatWasStoredButNeverProcessed() throws Exception {
+        String name = "swept-" + run;
+        String paymentId = "SW-" + run;
+        erp.drop("outbox/payouts", name + ".csv", (PayoutFilesEndToEndTest.HEADER + paymentId
+                + ",12.00,AUD,062000,12345678,Swept Away,,,SWEEP,,,\r\n").getBytes(StandardCharsets.UTF_8));
+        erp.await("inbox/" + name + ".status.csv", PayoutFilesEndToEndTest.PATIENCE);
+        String flashId = jdbc.queryForObject("select flash_id from instruction where payment_id = ?", String.class, paymentId);
+        String returned = "{\"event\":\"withdrawal_failed\",\"id\":\"" + flashId + "\",\"externalId\":\"" + paymentId
+                + "\",\"statusMessage\":\"Account closed\",\"eventScheduledAt\":\"" + java.time.Instant.now().plusSeconds(60) + "\"}";
+        // Stored as the receiver stores it, but the bridge "stopped" before processing it.
+        inbox.store(new WebhookInbox.StoredEvent("swept-" + run, "REGULAR", "withdrawal_failed", flashId, returned),
+                java.time.Instant.now().minusSeconds(60));
+
+        assertThat(reconciler.sweep(30_000)).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForObject("select status from instruction where payment_id = ?", String.class, paymentId))
+                .isEqualTo("FAILED");
+        assertThat(pending("swept-" + run)).isZero();
+    }
+
+    @Test
     void refusesACallbackWhoseTokenDoesNotMatchItsExternalId() throws Exception {
         byte[] body = ("{\"event\":\"withdrawal_completed\",\"id\":\"abc\",\"externalId\":\"P-" + run + "\"}").getBytes(StandardCharsets.UTF_8);
         String forgedToken = java.net.URLEncoder.encode(Hmac.base64("test-callback-secret", "someone-else".getBytes(StandardCharsets.UTF_8)),
@@ -120,6 +157,10 @@ class AbaAndWebhookEndToEndTest extends ErpTestSupport {
 
         assertThat(postCallback(body, forgedToken).statusCode()).isEqualTo(401);
         assertThat(postCallback(body, goodToken).statusCode()).isEqualTo(200);
+    }
+
+    private int pending(String requestId) {
+        return jdbc.queryForObject("select count(*) from webhook_pending where request_id = ?", Integer.class, requestId);
     }
 
     private HttpResponse<String> post(byte[] body, String signature, String requestId) throws Exception {
