@@ -23,11 +23,16 @@ public final class ErpSftp implements AutoCloseable {
     private final ClientSession session;
     private final SftpClient sftp;
 
+    /** The embedded server's ERP user. */
     public ErpSftp(int port) throws IOException {
+        this(port, "erp", "erp");
+    }
+
+    public ErpSftp(int port, String username, String password) throws IOException {
         client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         client.start();
-        session = client.connect("erp", "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession();
-        session.addPasswordIdentity("erp");
+        session = client.connect(username, "127.0.0.1", port).verify(Duration.ofSeconds(10)).getSession();
+        session.addPasswordIdentity(password);
         session.auth().verify(Duration.ofSeconds(10));
         sftp = SftpClientFactory.instance().createSftpClient(session);
     }

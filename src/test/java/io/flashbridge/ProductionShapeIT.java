@@ -1,0 +1,181 @@
+package io.flashbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.support.CsvLines;
+import io.flashbridge.support.ErpSftp;
+import io.flashbridge.support.SandboxServer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production shape with real processes: the packaged jar in the {@code prod} profile, every
+ * setting and secret from the environment, against PostgreSQL, the ERP's OpenSSH SFTP server
+ * (password login, host key checked strictly) and a standalone Artemis broker with login required,
+ * all started by {@code src/test/scripts/production-shape.sh}. Flash is the sandbox over HTTP.
+ */
+class ProductionShapeIT {
+
+    private static final Path WORK = Path.of("target/production-shape").toAbsolutePath();
+    private static final Path SCRIPT = Path.of("src/test/scripts/production-shape.sh").toAbsolutePath();
+    private static final int BRIDGE_PORT = 18181;
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String HEADER = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,"
+            + "remitter_name,reason,email\r\n";
+
+    private static Map<String, String> services;
+    private static SandboxServer flash;
+    private static Process bridge;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    static void startTheProductionShape() throws Exception {
+        runScript("start", WORK.toString(), System.getProperty("artemis.home"));
+        services = readEnv(WORK.resolve("env"));
+        flash = SandboxServer.start();
+        flash.registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + BRIDGE_PORT + "/webhooks/flash");
+        bridge = startBridge();
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> health().contains("\"status\":\"UP\""));
+    }
+
+    @AfterAll
+    static void stopTheProductionShape() throws Exception {
+        if (bridge != null) {
+            bridge.destroy();
+            bridge.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (flash != null) {
+            flash.close();
+        }
+        runScript("stop", WORK.toString());
+    }
+
+    @Test
+    void reportsPostgresAndTheStandaloneBrokerUpWithNothingEmbedded() throws Exception {
+        JsonNode health = new ObjectMapper().readTree(health()).path("components");
+
+        assertThat(health.path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("db").path("details").path("database").asText()).isEqualTo("PostgreSQL");
+        assertThat(health.path("jms").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("camelHealth").path("status").asText()).isEqualTo("UP");
+        assertThat(health.has("sftp")).as("no embedded SFTP server in prod").isFalse();
+    }
+
+    @Test
+    void paysABatchFromTheErpsOpenSshServerAndRecordsItInPostgres() throws Exception {
+        String name = "prod-" + run;
+        String csv = HEADER
+                + "PS-" + run + "-1,125.50,AUD,062-000,12345678,Katarina Oreiro,,,INV-1,Acme Payroll Pty Ltd,,\r\n"
+                + "PS-" + run + "-2,99.00,AUD,062000,87654321,John Citizen,,,FAIL_AML,Acme Payroll Pty Ltd,,\r\n"
+                + "PS-" + run + "-3,10.00,AUD,06200,12345678,Bad Bsb,,,INV-3,,,\r\n";
+
+        try (ErpSftp erp = new ErpSftp(Integer.parseInt(services.get("SFTP_PORT")), services.get("SFTP_USERNAME"),
+                services.get("SFTP_PASSWORD"))) {
+            erp.drop("outbox/payouts", name + ".csv", csv.getBytes(StandardCharsets.UTF_8));
+
+            List<Map<String, String>> ack = CsvLines.parse(erp.await("inbox/" + name + ".ack.csv", PATIENCE));
+            assertThat(ack).extracting(row -> row.get("line_number") + " " + row.get("status"))
+                    .containsExactly("2 ACCEPTED", "3 ACCEPTED", "4 REJECTED");
+            Map<String, Map<String, String>> status = CsvLines.byPaymentId(erp.await("inbox/" + name + ".status.csv", PATIENCE));
+            assertThat(status.get("PS-" + run + "-1")).containsEntry("status", "CONFIRMED");
+            assertThat(status.get("PS-" + run + "-2")).containsEntry("status", "CANCELLED");
+            Awaitility.await().atMost(PATIENCE).until(() -> erp.list("outbox/payouts/done").contains(name + ".csv"));
+        }
+        try (Connection db = DriverManager.getConnection(services.get("DB_URL"), services.get("DB_USERNAME"),
+                services.get("DB_PASSWORD"))) {
+            assertThat(statuses(db, "PS-" + run + "-%")).containsExactly("CONFIRMED", "CANCELLED");
+            assertThat(count(db, "select count(*) from audit a join instruction i on i.id = a.instruction_id "
+                    + "where i.payment_id like 'PS-" + run + "-%'")).isGreaterThanOrEqualTo(6);
+            assertThat(count(db, "select count(*) from webhook_pending")).isZero();
+        }
+    }
+
+    private static List<String> statuses(Connection db, String paymentIds) throws Exception {
+        try (var query = db.prepareStatement("select status from instruction where payment_id like ? order by line_number")) {
+            query.setString(1, paymentIds);
+            try (ResultSet rows = query.executeQuery()) {
+                List<String> statuses = new java.util.ArrayList<>();
+                while (rows.next()) {
+                    statuses.add(rows.getString(1));
+                }
+                return statuses;
+            }
+        }
+    }
+
+    private static long count(Connection db, String sql) throws Exception {
+        try (var query = db.createStatement(); ResultSet rows = query.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Process startBridge() throws IOException {
+        ProcessBuilder process = new ProcessBuilder("java", "-Xmx256m", "-Duser.home=" + services.get("BRIDGE_HOME"),
+                "-jar", System.getProperty("flashbridge.jar"), "--server.port=" + BRIDGE_PORT,
+                "--flashbridge.data-dir=" + WORK.resolve("bridge-data"))
+                .redirectErrorStream(true)
+                .redirectOutput(WORK.resolve("bridge.log").toFile());
+        Map<String, String> env = process.environment();
+        env.putAll(services);
+        env.put("SPRING_PROFILES_ACTIVE", "prod");
+        env.put("FLASH_API_URL", flash.url());
+        env.put("FLASH_EMAIL", SandboxServer.DEMO_EMAIL);
+        env.put("FLASH_PASSWORD", SandboxServer.DEMO_PASSWORD);
+        env.put("FLASH_WEBHOOK_SECRET", SandboxServer.WEBHOOK_SECRET);
+        env.put("FLASH_CALLBACK_SECRET", SandboxServer.CALLBACK_SECRET);
+        env.put("FLASHBRIDGE_INTERIM_PERIOD", "600000");
+        return process.start();
+    }
+
+    private static String health() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + BRIDGE_PORT + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    private static void runScript(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        Files.createDirectories(WORK.getParent());
+        Path log = WORK.getParent().resolve("production-shape-" + args[0] + ".log");
+        Process script = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!script.waitFor(10, TimeUnit.MINUTES) || script.exitValue() != 0) {
+            throw new IllegalStateException("production-shape.sh " + args[0] + " failed:\n" + Files.readString(log));
+        }
+    }
+
+    private static Map<String, String> readEnv(Path file) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                env.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return env;
+    }
+}
