@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ class ProductionShapeIT {
         try (var query = db.prepareStatement("select status from instruction where payment_id like ? order by line_number")) {
             query.setString(1, paymentIds);
             try (ResultSet rows = query.executeQuery()) {
-                List<String> statuses = new java.util.ArrayList<>();
+                List<String> statuses = new ArrayList<>();
                 while (rows.next()) {
                     statuses.add(rows.getString(1));
                 }
@@ -158,7 +159,7 @@ class ProductionShapeIT {
     }
 
     private static void runScript(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString()));
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         Files.createDirectories(WORK.getParent());
         Path log = WORK.getParent().resolve("production-shape-" + args[0] + ".log");

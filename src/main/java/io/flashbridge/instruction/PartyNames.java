@@ -1,7 +1,9 @@
 package io.flashbridge.instruction;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,10 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class PartyNames {
 
-    private static final java.util.Set<String> COMPANY_WORDS = java.util.Set.of("pty", "ltd", "limited", "inc", "llc", "corp",
+    private static final Set<String> COMPANY_WORDS = Set.of("pty", "ltd", "limited", "inc", "llc", "corp",
             "corporation", "co", "company", "trust", "trustee", "group", "holdings", "partners", "plc", "gmbh", "bank",
             "council", "association", "club", "foundation", "services", "australia");
-    private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("N/A", "NA", "NULL", "null", "nil");
+    private static final Set<String> PLACEHOLDERS = Set.of("N/A", "NA", "NULL", "null", "nil");
     private static final Pattern PERSON = Pattern.compile("[\\p{IsLatin} ,.\\-/']+");
     private static final Pattern DOMAIN_LIKE = Pattern.compile("[\\p{L}0-9-]\\.[a-z]{2,}(\\s|$)");
 
@@ -34,7 +36,7 @@ public final class PartyNames {
             if (letter && wordStart < 0) {
                 wordStart = i;
             } else if (!letter && wordStart >= 0) {
-                if (COMPANY_WORDS.contains(name.substring(wordStart, i).toLowerCase(java.util.Locale.ROOT))) {
+                if (COMPANY_WORDS.contains(name.substring(wordStart, i).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
                 wordStart = -1;

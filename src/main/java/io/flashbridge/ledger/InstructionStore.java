@@ -6,10 +6,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,7 @@ public class InstructionStore {
 
     private static final Logger log = LoggerFactory.getLogger(InstructionStore.class);
     /** Statuses of an instruction Flash may already know without the bridge having its withdrawal id yet. */
-    private static final java.util.Set<PayoutStatus> UNLINKED = java.util.EnumSet.of(PayoutStatus.SUBMITTING, PayoutStatus.RECEIVED,
+    private static final Set<PayoutStatus> UNLINKED = EnumSet.of(PayoutStatus.SUBMITTING, PayoutStatus.RECEIVED,
             PayoutStatus.PARKED);
     private static final String COLUMNS = "id, source, payment_id, batch_id, line_number, amount, currency, payload, "
             + "idempotency_key, status, flash_id, reject_code, status_message, fee, attempts, updated_at, last_error";
@@ -71,7 +74,7 @@ public class InstructionStore {
         return jdbc.query("select " + COLUMNS + " from instruction where payment_id = :paymentId", Map.of("paymentId", externalId),
                         InstructionStore::row).stream()
                 .filter(candidate -> candidate.flashId() == null && UNLINKED.contains(candidate.status()))
-                .max(java.util.Comparator.comparingLong(Instruction::id));
+                .max(Comparator.comparingLong(Instruction::id));
     }
 
     /** Which of these payment ids the ledger already holds for {@code source}, with the batch that brought them. */
