@@ -33,8 +33,11 @@ install_packages() {
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # A package's service may fail to start where no init system runs; only the binaries matter here.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || true
   fi
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { log "PostgreSQL could not be installed"; exit 1; }
+  [ -x /usr/sbin/sshd ] || { log "openssh-server could not be installed"; exit 1; }
 }
 
 start_postgres() {
