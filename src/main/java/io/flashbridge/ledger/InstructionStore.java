@@ -196,6 +196,21 @@ public class InstructionStore {
                 + "fetch first " + limit + " rows only", Map.of("before", Timestamp.from(before)), Long.class);
     }
 
+    /**
+     * Payouts Flash has and has not finished (no final status in the ledger) whose status has not
+     * changed since {@code before}: the ones whose webhooks may have been lost. Least recently
+     * polled first.
+     */
+    public List<Instruction> unfinishedAtFlash(Instant before, int limit) {
+        return jdbc.query("select " + COLUMNS + " from instruction where status in ('INITIALISED', 'REVIEWING', 'PENDING', 'FAILED') "
+                + "and flash_id is not null and updated_at < :before order by coalesce(polled_at, updated_at), id "
+                + "fetch first " + limit + " rows only", Map.of("before", Timestamp.from(before)), InstructionStore::row);
+    }
+
+    public void markPolled(long id) {
+        jdbc.update("update instruction set polled_at = :at where id = :id", Map.of("id", id, "at", now()));
+    }
+
     public List<Map<String, Object>> audit(long id) {
         return jdbc.queryForList("select from_status, to_status, reason, event, request_id, at from audit "
                 + "where instruction_id = :id order by id", Map.of("id", id));

@@ -1,0 +1,106 @@
+package io.flashbridge.reconcile;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flashbridge.flash.FlashClient;
+import io.flashbridge.flash.FlashException;
+import io.flashbridge.flash.FlashGraphQlErrorException;
+import io.flashbridge.ledger.Instruction;
+import io.flashbridge.ledger.InstructionStore;
+import io.flashbridge.ledger.PayoutStatus;
+import io.flashbridge.ledger.StatusChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The safety net for webhooks Flash gave up delivering (4 attempts within about 11 minutes): payouts
+ * whose status has not moved for a while are read back with the {@code withdrawal} query, a few per
+ * run. Only outcomes are taken over (CONFIRMED, FAILED, REFUNDED, CANCELLED), with the time Flash
+ * gives for them, so a poll never undoes a newer webhook; intermediate statuses are left to webhooks.
+ */
+@Component("withdrawalPoller")
+public class WithdrawalPoller {
+
+    static final String EVENT = "withdrawal (poll)";
+    private static final Logger log = LoggerFactory.getLogger(WithdrawalPoller.class);
+    private static final Set<PayoutStatus> OUTCOMES = EnumSet.of(PayoutStatus.CONFIRMED, PayoutStatus.FAILED,
+            PayoutStatus.REFUNDED, PayoutStatus.CANCELLED);
+
+    private final FlashClient flash;
+    private final InstructionStore instructions;
+
+    WithdrawalPoller(FlashClient flash, InstructionStore instructions) {
+        this.flash = flash;
+        this.instructions = instructions;
+    }
+
+    /** Reads back at most {@code limit} payouts unchanged for {@code quietForMillis}; answers how many moved. */
+    public int poll(long quietForMillis, int limit) {
+        List<Instruction> waiting = instructions.unfinishedAtFlash(Instant.now().minus(Duration.ofMillis(quietForMillis)), limit);
+        int moved = 0;
+        for (Instruction payout : waiting) {
+            JsonNode withdrawal;
+            try {
+                withdrawal = flash.withdrawal(payout.flashId());
+            } catch (FlashGraphQlErrorException unknown) {
+                log.warn("Flash does not answer for withdrawal {} of payout {}: {}", payout.flashId(), payout.paymentId(),
+                        unknown.getMessage());
+                instructions.markPolled(payout.id());
+                continue;
+            } catch (FlashException unavailable) {
+                log.warn("Polling Flash stopped after {} of {} payouts: {}", moved, waiting.size(), unavailable.getMessage());
+                break;
+            }
+            instructions.markPolled(payout.id());
+            if (apply(payout, withdrawal)) {
+                moved++;
+            }
+        }
+        if (moved > 0) {
+            log.info("Polling Flash moved {} of {} payouts whose webhooks did not come", moved, waiting.size());
+        }
+        return moved;
+    }
+
+    private boolean apply(Instruction payout, JsonNode withdrawal) {
+        PayoutStatus status = status(withdrawal.path("status").asText());
+        if (status == null || !OUTCOMES.contains(status) || status == payout.status()) {
+            return false;
+        }
+        String message = withdrawal.path("statusMessage").asText(null);
+        return instructions.transition(payout.id(), new StatusChange(status,
+                "read back from Flash, no webhook came" + (message == null ? "" : ": " + message), EVENT, null,
+                outcomeTime(status, withdrawal), null, withdrawal.path("rejectCode").asText(null), message,
+                withdrawal.hasNonNull("totalFee") ? new BigDecimal(withdrawal.path("totalFee").asText()) : null));
+    }
+
+    /** When Flash says the outcome happened; null when it does not say (the lifecycle alone decides then). */
+    private static Instant outcomeTime(PayoutStatus status, JsonNode withdrawal) {
+        String field = switch (status) {
+            case CONFIRMED -> "clearedAt";
+            case REFUNDED -> "refundedAt";
+            default -> "rejectedAt";
+        };
+        try {
+            return withdrawal.hasNonNull(field) ? Instant.parse(withdrawal.path(field).asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static PayoutStatus status(String flashStatus) {
+        try {
+            return PayoutStatus.valueOf(flashStatus);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.flashbridge.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.flashbridge.support.BridgeTest;
+import io.flashbridge.support.CsvLines;
+import io.flashbridge.support.ErpTestSupport;
+import io.flashbridge.support.SandboxServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** Flash gave up delivering the webhooks: the poller reads the outcomes back and the batch is still reported. */
+@BridgeTest
+@TestPropertySource(properties = {"flashbridge.poller.period=500", "flashbridge.poller.quiet-for=500"})
+class LostWebhooksTest extends ErpTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String HEADER = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,"
+            + "remitter_name,reason,email\r\n";
+
+    @BeforeEach
+    void sendFlashWebhooksWhereNothingListens() {
+        SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, "http://127.0.0.1:9/webhooks/flash");
+    }
+
+    @AfterEach
+    void sendFlashWebhooksToTheBridgeAgain() {
+        SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
+    }
+
+    @Test
+    void readsOutcomesBackFromFlashWhenNoWebhookComes() throws IOException {
+        String name = "lost-" + run;
+        String confirmed = "LW-" + run + "-1";
+        String cancelled = "LW-" + run + "-2";
+        erp.drop("outbox/payouts", name + ".csv", (HEADER
+                + confirmed + ",20.00,AUD,062000,12345678,Katarina Oreiro,,,LOST-1,,,\r\n"
+                + cancelled + ",30.00,AUD,062000,12345678,John Citizen,,,FAIL_AML,,,\r\n").getBytes(StandardCharsets.UTF_8));
+
+        Map<String, Map<String, String>> status = CsvLines.byPaymentId(erp.await("inbox/" + name + ".status.csv", PATIENCE));
+
+        assertThat(status.get(confirmed)).containsEntry("status", "CONFIRMED");
+        assertThat(status.get(cancelled)).containsEntry("status", "CANCELLED");
+        assertThat(status.get(cancelled).get("reject_code")).isNotBlank();
+        List<String> events = jdbc.queryForList("select a.event from audit a join instruction i on i.id = a.instruction_id "
+                + "where i.payment_id in (?, ?) and a.to_status in ('CONFIRMED', 'CANCELLED')", String.class, confirmed, cancelled);
+        assertThat(events).containsExactly(WithdrawalPoller.EVENT, WithdrawalPoller.EVENT);
+        assertThat(jdbc.queryForObject("select count(*) from webhook_event e join instruction i on i.flash_id = e.entity_id "
+                + "where i.payment_id in (?, ?)", Integer.class, confirmed, cancelled)).isZero();
+    }
+}
