@@ -1,5 +1,6 @@
 package io.flashbridge.embedded;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * Opens the embedded Artemis broker to other processes (Spring Boot's embedded mode has only an
  * in-VM acceptor, but core banking connects over TCP: {@code flashbridge.embedded.artemis.acceptor}),
  * and keeps it from filling the bridge's heap: queues page to the journal directory beyond a few
- * megabytes instead of holding a 100,000-message batch in memory.
+ * megabytes instead of holding a 100,000-message batch in memory. A message that fails five
+ * deliveries (a second apart) goes to the dead-letter queue {@code DLQ.<queue>}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded")
@@ -19,6 +21,9 @@ class EmbeddedBrokerConfiguration {
 
     private static final long QUEUE_MEMORY = 8L * 1024 * 1024;
     private static final long BROKER_MEMORY = 32L * 1024 * 1024;
+    static final String DEAD_LETTERS = "DLQ";
+    private static final int MAX_DELIVERY_ATTEMPTS = 5;
+    private static final long REDELIVERY_DELAY_MS = 1000;
 
     @Bean
     ArtemisConfigurationCustomizer tcpAcceptor(
@@ -27,7 +32,13 @@ class EmbeddedBrokerConfiguration {
             configuration.setGlobalMaxSize(BROKER_MEMORY);
             configuration.addAddressSetting("#", new AddressSettings()
                     .setMaxSizeBytes(QUEUE_MEMORY)
-                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                    // A message that fails every delivery is kept where ops can see it
+                    // (queue DLQ.<queue>), not dropped as Artemis does without a dead-letter address.
+                    .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
+                    .setRedeliveryDelay(REDELIVERY_DELAY_MS)
+                    .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                    .setAutoCreateDeadLetterResources(true));
             if (!acceptorUrl.isBlank()) {
                 try {
                     configuration.addAcceptorConfiguration("tcp", acceptorUrl);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * What happens to a payout when Flash misbehaves, through the real routes: Retry-After is
@@ -33,6 +34,8 @@ class SubmissionFailuresTest extends ErpTestSupport {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    JmsTemplate jms;
 
 
     @AfterEach
@@ -85,6 +88,23 @@ class SubmissionFailuresTest extends ErpTestSupport {
         assertThat(row.get("reject_code")).isEqualTo("INSUFFICIENT_FUNDS");
         assertThat(row.get("attempts")).isEqualTo(1);
         assertThat((String) row.get("status_message")).startsWith("Insufficient AUD balance");
+    }
+
+    @Test
+    void keepsAMessageThatFailsEveryDeliveryInTheDeadLetterQueue() {
+        String poison = "not-an-instruction-" + run;
+
+        jms.convertAndSend("flashbridge.internal.payouts", poison);
+
+        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> jms.browse("DLQ::DLQ.flashbridge.internal.payouts", (session, browser) -> {
+            var messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                if (poison.equals(((jakarta.jms.TextMessage) messages.nextElement()).getText())) {
+                    return true;
+                }
+            }
+            return false;
+        }));
     }
 
     private void drop(String paymentId, String amount) throws IOException {
