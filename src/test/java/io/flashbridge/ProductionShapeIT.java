@@ -43,8 +43,6 @@ class ProductionShapeIT {
     private static final Path SCRIPT = Path.of("src/test/scripts/production-shape.sh").toAbsolutePath();
     private static final int BRIDGE_PORT = 18181;
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final String HEADER = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,"
-            + "remitter_name,reason,email\r\n";
 
     private static Map<String, String> services;
     private static SandboxServer flash;
@@ -88,7 +86,7 @@ class ProductionShapeIT {
     @Test
     void paysABatchFromTheErpsOpenSshServerAndRecordsItInPostgres() throws Exception {
         String name = "prod-" + run;
-        String csv = HEADER
+        String csv = CsvLines.PAYOUT_HEADER
                 + "PS-" + run + "-1,125.50,AUD,062-000,12345678,Katarina Oreiro,,,INV-1,Acme Payroll Pty Ltd,,\r\n"
                 + "PS-" + run + "-2,99.00,AUD,062000,87654321,John Citizen,,,FAIL_AML,Acme Payroll Pty Ltd,,\r\n"
                 + "PS-" + run + "-3,10.00,AUD,06200,12345678,Bad Bsb,,,INV-3,,,\r\n";

@@ -2,7 +2,6 @@ package io.flashbridge.reconcile;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,8 +54,8 @@ public class WebhookReconciler {
                 String message = event.path("statusMessage").asText(null);
                 boolean moved = instructions.transition(payout.get().id(), new StatusChange(to,
                         event.path("event").asText() + (message == null ? "" : ": " + message), event.path("event").asText(),
-                        requestId, eventTime(event), event.path("id").asText(null), event.path("rejectCode").asText(null),
-                        message, event.has("totalFee") ? event.path("totalFee").decimalValue() : null));
+                        requestId, FlashFields.time(event, "eventScheduledAt"), event.path("id").asText(null),
+                        event.path("rejectCode").asText(null), message, FlashFields.money(event, "totalFee")));
                 log.debug("Payout {} {} -> {}: {}", payout.get().paymentId(), payout.get().status(), to, moved ? "applied" : "ignored");
             }
         }
@@ -73,14 +72,5 @@ public class WebhookReconciler {
             process(requestId);
         }
         return pending.size();
-    }
-
-    private static Instant eventTime(JsonNode event) {
-        String at = event.path("eventScheduledAt").asText(null);
-        try {
-            return at == null ? null : Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -1,9 +1,7 @@
 package io.flashbridge.reconcile;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -79,21 +77,16 @@ public class WithdrawalPoller {
         return instructions.transition(payout.id(), new StatusChange(status,
                 "read back from Flash, no webhook came" + (message == null ? "" : ": " + message), EVENT, null,
                 outcomeTime(status, withdrawal), null, withdrawal.path("rejectCode").asText(null), message,
-                withdrawal.hasNonNull("totalFee") ? new BigDecimal(withdrawal.path("totalFee").asText()) : null));
+                FlashFields.money(withdrawal, "totalFee")));
     }
 
     /** When Flash says the outcome happened; null when it does not say (the lifecycle alone decides then). */
     private static Instant outcomeTime(PayoutStatus status, JsonNode withdrawal) {
-        String field = switch (status) {
+        return FlashFields.time(withdrawal, switch (status) {
             case CONFIRMED -> "clearedAt";
             case REFUNDED -> "refundedAt";
             default -> "rejectedAt";
-        };
-        try {
-            return withdrawal.hasNonNull(field) ? Instant.parse(withdrawal.path(field).asText()) : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        });
     }
 
     private static PayoutStatus status(String flashStatus) {

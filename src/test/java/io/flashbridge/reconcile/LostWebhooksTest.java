@@ -23,8 +23,6 @@ import org.springframework.test.context.TestPropertySource;
 class LostWebhooksTest extends ErpTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final String HEADER = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,"
-            + "remitter_name,reason,email\r\n";
 
     @BeforeEach
     void sendFlashWebhooksWhereNothingListens() {
@@ -41,7 +39,7 @@ class LostWebhooksTest extends ErpTestSupport {
         String name = "lost-" + run;
         String confirmed = "LW-" + run + "-1";
         String cancelled = "LW-" + run + "-2";
-        erp.drop("outbox/payouts", name + ".csv", (HEADER
+        erp.drop("outbox/payouts", name + ".csv", (CsvLines.PAYOUT_HEADER
                 + confirmed + ",20.00,AUD,062000,12345678,Katarina Oreiro,,,LOST-1,,,\r\n"
                 + cancelled + ",30.00,AUD,062000,12345678,John Citizen,,,FAIL_AML,,,\r\n").getBytes(StandardCharsets.UTF_8));
 

@@ -9,6 +9,10 @@ import java.util.Map;
 /** Reads the bridge's output CSVs (header row, quoted fields) into rows keyed by column name. */
 public final class CsvLines {
 
+    /** The header row of a payout CSV with every column, as an ERP writes it (CRLF). */
+    public static final String PAYOUT_HEADER = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,"
+            + "reference,remitter_name,reason,email\r\n";
+
     private CsvLines() {}
 
     public static List<Map<String, String>> parse(String text) {

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PayoutFilesEndToEndTest extends ErpTestSupport {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
-    static final String HEADER = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,remitter_name,reason,email\r\n";
+    static final String HEADER = CsvLines.PAYOUT_HEADER;
 
 
 
