@@ -95,10 +95,10 @@ class ProductionShapeIT {
                 services.get("SFTP_PASSWORD"))) {
             erp.drop("outbox/payouts", name + ".csv", csv.getBytes(StandardCharsets.UTF_8));
 
-            List<Map<String, String>> ack = CsvLines.parse(erp.await("inbox/" + name + ".ack.csv", PATIENCE));
+            List<Map<String, String>> ack = CsvLines.parse(erp.awaitAck(name, PATIENCE));
             assertThat(ack).extracting(row -> row.get("line_number") + " " + row.get("status"))
                     .containsExactly("2 ACCEPTED", "3 ACCEPTED", "4 REJECTED");
-            Map<String, Map<String, String>> status = CsvLines.byPaymentId(erp.await("inbox/" + name + ".status.csv", PATIENCE));
+            Map<String, Map<String, String>> status = CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE));
             assertThat(status.get("PS-" + run + "-1")).containsEntry("status", "CONFIRMED");
             assertThat(status.get("PS-" + run + "-2")).containsEntry("status", "CANCELLED");
             Awaitility.await().atMost(PATIENCE).until(() -> erp.list("outbox/payouts/done").contains(name + ".csv"));

@@ -45,26 +45,26 @@ public final class PayoutValidator {
         if (paymentId == null) {
             problems.add(new RowProblem("payment_id", "is required"));
         } else if (!PAYMENT_ID.matcher(paymentId).matches()) {
-            problems.add(new RowProblem("payment_id", "\"" + paymentId + "\" must be 1 to 64 letters, digits or . _ : / -"));
+            problems.add(new RowProblem("payment_id", "\"" + ShownValue.of(paymentId) + "\" must be 1 to 64 letters, digits or . _ : / -"));
         }
         BigDecimal amount = amount(text(row.amount()), problems);
         String currency = text(row.currency()) == null ? "AUD" : text(row.currency()).toUpperCase();
         if (!currency.equals("AUD")) {
-            problems.add(new RowProblem("currency", "\"" + currency + "\": payouts are AUD only (FX payments go to outbox/payments)"));
+            problems.add(new RowProblem("currency", "\"" + ShownValue.of(currency) + "\": payouts are AUD only (FX payments go to outbox/payments)"));
         }
         Payee payee = payee(row, problems);
         String reference = reference(text(row.reference()), problems, warnings);
         String remitter = text(row.remitterName());
         if (remitter != null && PartyNames.problem(remitter) != null) {
-            problems.add(new RowProblem("remitter_name", "\"" + remitter + "\" " + PartyNames.problem(remitter)));
+            problems.add(new RowProblem("remitter_name", "\"" + ShownValue.of(remitter) + "\" " + PartyNames.problem(remitter)));
         }
         String reason = text(row.reason());
         if (reason != null && !UPPER_SNAKE.matcher(reason).matches()) {
-            problems.add(new RowProblem("reason", "\"" + reason + "\" must be a Flash TransactionReason such as BUSINESS"));
+            problems.add(new RowProblem("reason", "\"" + ShownValue.of(reason) + "\" must be a Flash TransactionReason such as BUSINESS"));
         }
         String email = text(row.email());
         if (email != null && !(EMAIL.matcher(email).matches() && Ascii.isAscii(email))) {
-            problems.add(new RowProblem("email", "\"" + email + "\" is not an e-mail address"));
+            problems.add(new RowProblem("email", "\"" + ShownValue.of(email) + "\" is not an e-mail address"));
         }
         if (!problems.isEmpty()) {
             return new Result(null, List.of(), problems);
@@ -79,7 +79,11 @@ public final class PayoutValidator {
                 {"payid", row.payId()}, {"payid_type", row.payIdType()}, {"reference", row.reference()},
                 {"remitter_name", row.remitterName()}, {"reason", row.reason()}, {"email", row.email()}};
         for (String[] field : fields) {
-            if (field[1] != null && PLACEHOLDERS.contains(field[1].trim())) {
+            int control = field[1] == null ? -1 : ShownValue.controlCharacter(field[1]);
+            if (control >= 0) {
+                problems.add(new RowProblem(field[0], String.format("has a control character (U+%04X) at position %d; "
+                        + "remove it", (int) field[1].charAt(control), control + 1)));
+            } else if (field[1] != null && PLACEHOLDERS.contains(field[1].trim())) {
                 problems.add(new RowProblem(field[0], "placeholder \"" + field[1].trim() + "\" is not allowed; leave the column empty"));
             }
         }
@@ -91,16 +95,16 @@ public final class PayoutValidator {
             return null;
         }
         if (!AMOUNT.matcher(text).matches()) {
-            problems.add(new RowProblem("amount", "\"" + text + "\" must be a number in dollars such as 1250.00 (no currency sign, no thousands separator)"));
+            problems.add(new RowProblem("amount", "\"" + ShownValue.of(text) + "\" must be a number in dollars such as 1250.00 (no currency sign, no thousands separator)"));
             return null;
         }
         BigDecimal amount = new BigDecimal(text);
         if (amount.signum() <= 0) {
-            problems.add(new RowProblem("amount", "\"" + text + "\" must be more than 0"));
+            problems.add(new RowProblem("amount", "\"" + ShownValue.of(text) + "\" must be more than 0"));
         } else if (amount.stripTrailingZeros().scale() > 2) {
-            problems.add(new RowProblem("amount", "\"" + text + "\" has more than 2 decimal places"));
+            problems.add(new RowProblem("amount", "\"" + ShownValue.of(text) + "\" has more than 2 decimal places"));
         } else if (amount.compareTo(MAX_AMOUNT) > 0) {
-            problems.add(new RowProblem("amount", "\"" + text + "\" is more than 99999999.99"));
+            problems.add(new RowProblem("amount", "\"" + ShownValue.of(text) + "\" is more than 99999999.99"));
         }
         return amount.stripTrailingZeros().scale() <= 2 ? amount.setScale(2, RoundingMode.UNNECESSARY) : amount;
     }
@@ -113,7 +117,7 @@ public final class PayoutValidator {
         if (name == null) {
             problems.add(new RowProblem("account_name", "is required"));
         } else if (PartyNames.problem(name) != null) {
-            problems.add(new RowProblem("account_name", "\"" + name + "\" " + PartyNames.problem(name)));
+            problems.add(new RowProblem("account_name", "\"" + ShownValue.of(name) + "\" " + PartyNames.problem(name)));
         }
         if (payId != null && (bsb != null || account != null)) {
             problems.add(new RowProblem("payid", "give either bsb + account_number or payid, not both"));
@@ -125,7 +129,7 @@ public final class PayoutValidator {
         if (bsb == null) {
             problems.add(new RowProblem("bsb", "is required (or give payid)"));
         } else if (!BSB.matcher(bsb).matches()) {
-            problems.add(new RowProblem("bsb", "\"" + bsb + "\" must be 6 digits (e.g. 062-000)"));
+            problems.add(new RowProblem("bsb", "\"" + ShownValue.of(bsb) + "\" must be 6 digits (e.g. 062-000)"));
         }
         if (account == null) {
             problems.add(new RowProblem("account_number", "is required (or give payid)"));
@@ -145,9 +149,9 @@ public final class PayoutValidator {
             default -> null;
         };
         if (shape == null) {
-            problems.add(new RowProblem("payid_type", "\"" + type + "\" must be EMAIL, PHONE, ABN or ORG_ID"));
+            problems.add(new RowProblem("payid_type", "\"" + ShownValue.of(type) + "\" must be EMAIL, PHONE, ABN or ORG_ID"));
         } else if (!shape.matcher(payId).matches()) {
-            problems.add(new RowProblem("payid", "\"" + payId + "\" is not a valid " + kind + " PayID"
+            problems.add(new RowProblem("payid", "\"" + ShownValue.of(payId) + "\" is not a valid " + kind + " PayID"
                     + (kind.equals("PHONE") ? " (use +61 and 9 digits)" : "")));
         }
         return new Payee.PayId(payId, kind, name);
@@ -159,7 +163,7 @@ public final class PayoutValidator {
         }
         String ascii = Ascii.transliterate(reference);
         if (!Ascii.isAscii(ascii)) {
-            problems.add(new RowProblem("reference", "must be ASCII; \"" + reference + "\" has characters Flash refuses"));
+            problems.add(new RowProblem("reference", "must be ASCII; \"" + ShownValue.of(reference) + "\" has characters Flash refuses"));
             return null;
         }
         if (!ascii.equals(reference)) {

@@ -2,7 +2,6 @@ package io.flashbridge.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public class BatchStore {
     public Optional<Batch> find(String id) {
         return jdbc.query("select id, source, file_name, format, received_at, completed from batch where id = :id and recorded",
                 Map.of("id", id), (rs, n) -> new Batch(rs.getString("id"), rs.getString("source"), rs.getString("file_name"),
-                        rs.getString("format"), rs.getTimestamp("received_at").toInstant(), rs.getBoolean("completed")))
+                        rs.getString("format"), UtcTime.read(rs, "received_at"), rs.getBoolean("completed")))
                 .stream().findFirst();
     }
 
@@ -54,7 +53,7 @@ public class BatchStore {
             jdbc.update("insert into batch (id, source, file_name, format, received_at, total_rows, accepted_rows, rejected_rows, "
                     + "ack_file, recorded) values (:id, :source, :name, :format, :at, 0, 0, 0, :ack, false)", new MapSqlParameterSource()
                     .addValue("id", batch.id()).addValue("source", batch.source()).addValue("name", batch.fileName())
-                    .addValue("format", batch.format()).addValue("at", Timestamp.from(batch.receivedAt())).addValue("ack", ackFile));
+                    .addValue("format", batch.format()).addValue("at", UtcTime.of(batch.receivedAt())).addValue("ack", ackFile));
         });
     }
 
@@ -125,7 +124,7 @@ public class BatchStore {
     /** Batches still open whose last interim report (or arrival) is older than {@code before}. */
     public List<Batch> dueForInterimReport(Instant before) {
         return jdbc.query("select id, source, file_name, format, received_at from batch where recorded and final_report_at is null "
-                + "and coalesce(last_interim_at, received_at) < :before", Map.of("before", Timestamp.from(before)), BatchStore::batch);
+                + "and coalesce(last_interim_at, received_at) < :before", Map.of("before", UtcTime.of(before)), BatchStore::batch);
     }
 
     /** Reported batches with a row whose status changed since the report (e.g. CONFIRMED → REFUNDED). */
@@ -146,7 +145,7 @@ public class BatchStore {
                     return new StatusRow(rs.getInt("line_number"), rs.getString("payment_id"), rs.getString("flash_id"),
                             rs.getString("status"), rs.getString("reject_code"),
                             parked ? rs.getString("last_error") : rs.getString("status_message"), rs.getBigDecimal("amount"),
-                            rs.getBigDecimal("fee"), rs.getString("currency"), rs.getTimestamp("updated_at").toInstant(), null);
+                            rs.getBigDecimal("fee"), rs.getString("currency"), UtcTime.read(rs, "updated_at"), null);
                 }));
         rows.sort(java.util.Comparator.comparingInt(StatusRow::lineNumber));
         return rows;
@@ -158,12 +157,12 @@ public class BatchStore {
                 Map.of("batch", batchId), (rs, n) -> new StatusRow(rs.getInt("line_number"), rs.getString("payment_id"),
                         rs.getString("flash_id"), rs.getString("status"), rs.getString("reject_code"), rs.getString("status_message"),
                         rs.getBigDecimal("amount"), rs.getBigDecimal("fee"), rs.getString("currency"),
-                        rs.getTimestamp("updated_at").toInstant(), rs.getString("reported_status")));
+                        UtcTime.read(rs, "updated_at"), rs.getString("reported_status")));
     }
 
     /** The ERP now knows these statuses: remember them so only later changes become corrections. */
     public void markReported(String batchId, Instant at, boolean finalReport) {
-        Map<String, Object> values = Map.of("batch", batchId, "at", Timestamp.from(at));
+        Map<String, Object> values = Map.of("batch", batchId, "at", UtcTime.of(at));
         if (!finalReport) {
             // Interim files change nothing the ERP relies on; touching every row here would lock the batch.
             jdbc.update("update batch set last_interim_at = :at where id = :batch", values);
@@ -183,6 +182,6 @@ public class BatchStore {
 
     private static Batch batch(ResultSet rs, int n) throws SQLException {
         return new Batch(rs.getString("id"), rs.getString("source"), rs.getString("file_name"), rs.getString("format"),
-                rs.getTimestamp("received_at").toInstant());
+                UtcTime.read(rs, "received_at"));
     }
 }

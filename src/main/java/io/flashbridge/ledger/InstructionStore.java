@@ -2,17 +2,14 @@ package io.flashbridge.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InstructionStore {
 
     private static final Logger log = LoggerFactory.getLogger(InstructionStore.class);
-    /** Statuses of an instruction Flash may already know without the bridge having its withdrawal id yet. */
-    private static final Set<PayoutStatus> UNLINKED = EnumSet.of(PayoutStatus.SUBMITTING, PayoutStatus.RECEIVED,
-            PayoutStatus.PARKED);
-    private static final String COLUMNS = "id, source, payment_id, batch_id, line_number, amount, currency, payload, "
+    static final String COLUMNS = "id, source, payment_id, batch_id, line_number, amount, currency, payload, "
             + "idempotency_key, status, flash_id, reject_code, status_message, fee, attempts, updated_at, last_error";
 
     /** A new instruction to insert with a batch. */
@@ -57,26 +51,6 @@ public class InstructionStore {
                 .stream().findFirst();
     }
 
-    /** The instruction Flash knows by {@code flashId}, or else the one not yet linked whose payment id Flash echoes. */
-    public Optional<Instruction> findForFlash(String flashId, String externalId) {
-        if (flashId != null) {
-            List<Instruction> linked = jdbc.query("select " + COLUMNS + " from instruction where flash_id = :flashId",
-                    Map.of("flashId", flashId), InstructionStore::row);
-            if (!linked.isEmpty()) {
-                return Optional.of(linked.get(0));
-            }
-        }
-        if (externalId == null) {
-            return Optional.empty();
-        }
-        // Only payment_id in the condition, so the database answers from the payment-id index
-        // instead of walking every waiting instruction of the status index.
-        return jdbc.query("select " + COLUMNS + " from instruction where payment_id = :paymentId", Map.of("paymentId", externalId),
-                        InstructionStore::row).stream()
-                .filter(candidate -> candidate.flashId() == null && UNLINKED.contains(candidate.status()))
-                .max(Comparator.comparingLong(Instruction::id));
-    }
-
     /** Which of these payment ids the ledger already holds for {@code source}, with the batch that brought them. */
     public Map<String, String> existing(String source, List<String> paymentIds) {
         Map<String, String> found = new HashMap<>();
@@ -96,7 +70,7 @@ public class InstructionStore {
 
     /** Inserts the instructions as RECEIVED; answers their ledger ids in the same order. */
     List<Long> insertAll(String batchId, List<NewInstruction> instructions, Instant now) {
-        Timestamp at = Timestamp.from(now);
+        OffsetDateTime at = UtcTime.of(now);
         List<Long> ids = new ArrayList<>(instructions.size());
         for (int from = 0; from < instructions.size(); from += 1000) {
             List<NewInstruction> chunk = instructions.subList(from, Math.min(instructions.size(), from + 1000));
@@ -153,32 +127,51 @@ public class InstructionStore {
      * Returns whether the status changed.
      */
     public boolean transition(long id, StatusChange change) {
+        return apply(id, change, null);
+    }
+
+    /**
+     * Sets the status Flash itself reports (a poll), whatever the ledger's event times say, as long
+     * as the payout is still in {@code expected}: the repair of a ledger that disagrees with Flash.
+     * The change's event time (or now) becomes the payout's last event time.
+     */
+    public boolean repair(long id, PayoutStatus expected, StatusChange change) {
+        return apply(id, change, expected);
+    }
+
+    private boolean apply(long id, StatusChange change, PayoutStatus repairFrom) {
         Boolean changed = transactions.execute(tx -> {
-            Map<String, Object> current = jdbc.queryForMap(
-                    "select status, last_event_at from instruction where id = :id for update", Map.of("id", id));
-            PayoutStatus from = PayoutStatus.valueOf((String) current.get("status"));
-            Timestamp lastEvent = (Timestamp) current.get("last_event_at");
-            if (!from.accepts(change.to(), lastEvent == null ? null : lastEvent.toInstant(), change.eventTime())) {
+            Map.Entry<PayoutStatus, Optional<Instant>> current = jdbc.queryForObject(
+                    "select status, last_event_at from instruction where id = :id for update", Map.of("id", id),
+                    (rs, n) -> Map.entry(PayoutStatus.valueOf(rs.getString("status")),
+                            Optional.ofNullable(UtcTime.read(rs, "last_event_at"))));
+            PayoutStatus from = current.getKey();
+            boolean applies = repairFrom == null
+                    ? from.accepts(change.to(), current.getValue().orElse(null), change.eventTime())
+                    : from == repairFrom && from != change.to();
+            if (!applies) {
                 log.debug("Instruction {}: {} -> {} ({}) is late, repeated or backwards; ignored", id, from, change.to(), change.event());
                 return false;
             }
+            Instant eventAt = repairFrom != null && change.eventTime() == null ? clock.instant() : change.eventTime();
             MapSqlParameterSource values = new MapSqlParameterSource()
                     .addValue("id", id).addValue("to", change.to().name()).addValue("at", now())
-                    .addValue("eventAt", change.eventTime() == null ? null : Timestamp.from(change.eventTime()))
+                    .addValue("eventAt", eventAt == null ? null : UtcTime.of(eventAt))
                     .addValue("flashId", change.flashId()).addValue("rejectCode", change.rejectCode())
                     .addValue("message", truncate(change.statusMessage(), 500)).addValue("fee", change.fee());
             jdbc.update("update instruction set status = :to, updated_at = :at, "
-                    + "last_event_at = coalesce(:eventAt, last_event_at), flash_id = coalesce(:flashId, flash_id), "
+                    + (repairFrom == null ? "last_event_at = coalesce(:eventAt, last_event_at), " : "last_event_at = :eventAt, ")
+                    + "flash_id = coalesce(:flashId, flash_id), "
                     + "reject_code = coalesce(:rejectCode, reject_code), status_message = coalesce(:message, status_message), "
                     + "fee = coalesce(:fee, fee) where id = :id", values);
             // A payout of a batch the ERP already has a final status file for: a correction is due.
             jdbc.update("update batch set correction_due = true where final_report_at is not null "
                     + "and id = (select batch_id from instruction where id = :id)", Map.of("id", id));
-            jdbc.update("insert into audit (instruction_id, from_status, to_status, reason, event, request_id, at) "
-                    + "values (:id, :from, :to, :reason, :event, :requestId, :at)", new MapSqlParameterSource()
+            jdbc.update("insert into audit (instruction_id, from_status, to_status, reason, event, request_id, actor, at) "
+                    + "values (:id, :from, :to, :reason, :event, :requestId, :actor, :at)", new MapSqlParameterSource()
                     .addValue("id", id).addValue("from", from.name()).addValue("to", change.to().name())
                     .addValue("reason", truncate(change.reason(), 500)).addValue("event", change.event())
-                    .addValue("requestId", change.requestId()).addValue("at", now()));
+                    .addValue("requestId", change.requestId()).addValue("actor", change.actor()).addValue("at", now()));
             return true;
         });
         return Boolean.TRUE.equals(changed);
@@ -193,7 +186,7 @@ public class InstructionStore {
     public List<Long> stuckReceived(Instant before, int limit) {
         return jdbc.queryForList("select i.id from instruction i join batch b on b.id = i.batch_id where b.recorded and i.status = 'RECEIVED' "
                 + "and i.updated_at < :before order by i.id "
-                + "fetch first " + limit + " rows only", Map.of("before", Timestamp.from(before)), Long.class);
+                + "fetch first " + limit + " rows only", Map.of("before", UtcTime.of(before)), Long.class);
     }
 
     /**
@@ -204,7 +197,7 @@ public class InstructionStore {
     public List<Instruction> unfinishedAtFlash(Instant before, int limit) {
         return jdbc.query("select " + COLUMNS + " from instruction where status in ('INITIALISED', 'REVIEWING', 'PENDING', 'FAILED') "
                 + "and flash_id is not null and updated_at < :before order by coalesce(polled_at, updated_at), id "
-                + "fetch first " + limit + " rows only", Map.of("before", Timestamp.from(before)), InstructionStore::row);
+                + "fetch first " + limit + " rows only", Map.of("before", UtcTime.of(before)), InstructionStore::row);
     }
 
     public void markPolled(long id) {
@@ -212,12 +205,12 @@ public class InstructionStore {
     }
 
     public List<Map<String, Object>> audit(long id) {
-        return jdbc.queryForList("select from_status, to_status, reason, event, request_id, at from audit "
+        return jdbc.queryForList("select from_status, to_status, reason, event, request_id, actor, at from audit "
                 + "where instruction_id = :id order by id", Map.of("id", id));
     }
 
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
+    private OffsetDateTime now() {
+        return UtcTime.of(clock.instant());
     }
 
     private static String truncate(String text, int max) {
@@ -225,11 +218,11 @@ public class InstructionStore {
     }
 
     static Instruction row(ResultSet rs, int rowNum) throws SQLException {
-        Timestamp updated = rs.getTimestamp("updated_at");
+        Instant updated = UtcTime.read(rs, "updated_at");
         return new Instruction(rs.getLong("id"), rs.getString("source"), rs.getString("payment_id"), rs.getString("batch_id"),
                 (Integer) rs.getObject("line_number"), rs.getBigDecimal("amount"), rs.getString("currency"),
                 rs.getString("payload"), rs.getString("idempotency_key"), PayoutStatus.valueOf(rs.getString("status")),
                 rs.getString("flash_id"), rs.getString("reject_code"), rs.getString("status_message"), rs.getBigDecimal("fee"),
-                rs.getInt("attempts"), updated == null ? null : updated.toInstant(), rs.getString("last_error"));
+                rs.getInt("attempts"), updated, rs.getString("last_error"));
     }
 }

@@ -1,6 +1,5 @@
 package io.flashbridge.ledger;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class WebhookInbox {
 
-    /** A stored webhook. */
-    public record StoredEvent(String requestId, String channel, String event, String entityId, String body) {}
+    /** A stored webhook; {@code receivedAt} is null until it is stored. */
+    public record StoredEvent(String requestId, String channel, String event, String entityId, String body, Instant receivedAt) {
+
+        public StoredEvent(String requestId, String channel, String event, String entityId, String body) {
+            this(requestId, channel, event, entityId, body, null);
+        }
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -38,9 +42,9 @@ public class WebhookInbox {
                         + "values (:requestId, :channel, :event, :entityId, :body, :at)", new MapSqlParameterSource()
                         .addValue("requestId", event.requestId()).addValue("channel", event.channel())
                         .addValue("event", event.event()).addValue("entityId", event.entityId()).addValue("body", event.body())
-                        .addValue("at", Timestamp.from(at)));
+                        .addValue("at", UtcTime.of(at)));
                 jdbc.update("insert into webhook_pending (request_id, received_at) values (:requestId, :at)",
-                        Map.of("requestId", event.requestId(), "at", Timestamp.from(at)));
+                        Map.of("requestId", event.requestId(), "at", UtcTime.of(at)));
             });
             return true;
         } catch (DuplicateKeyException alreadyStored) {
@@ -49,9 +53,9 @@ public class WebhookInbox {
     }
 
     public Optional<StoredEvent> find(String requestId) {
-        return jdbc.query("select request_id, channel, event, entity_id, body from webhook_event where request_id = :id",
+        return jdbc.query("select request_id, channel, event, entity_id, body, received_at from webhook_event where request_id = :id",
                 Map.of("id", requestId), (rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).stream().findFirst();
+                        rs.getString(4), rs.getString(5), UtcTime.read(rs, "received_at"))).stream().findFirst();
     }
 
     /** The event has been applied to the ledger: it is no longer pending. */
@@ -62,6 +66,6 @@ public class WebhookInbox {
     /** Events stored before {@code before} and not processed yet (the sweeper's work), oldest first. */
     public List<String> unprocessed(Instant before, int limit) {
         return jdbc.queryForList("select request_id from webhook_pending where received_at < :before "
-                + "order by received_at fetch first " + limit + " rows only", Map.of("before", Timestamp.from(before)), String.class);
+                + "order by received_at fetch first " + limit + " rows only", Map.of("before", UtcTime.of(before)), String.class);
     }
 }

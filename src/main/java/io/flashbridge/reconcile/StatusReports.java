@@ -3,29 +3,26 @@ package io.flashbridge.reconcile;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.flashbridge.intake.file.CsvText;
+import io.flashbridge.output.CsvText;
+import io.flashbridge.output.OutputNames;
 import io.flashbridge.ledger.Batch;
 import io.flashbridge.ledger.BatchStore;
 import io.flashbridge.ledger.StatusRow;
 import org.springframework.stereotype.Component;
 
 /**
- * Status files for the ERP. {@code X.status.csv} once every row of batch X is final; interim
- * {@code X.status-<yyyyMMddHHmmss>.csv} files while rows are still moving; and correction files
- * (same naming as interim) listing only rows that changed after the final file, with
- * {@code previous_status} set.
+ * Status files for the ERP (names: {@link OutputNames}): the final one once every row of a batch is
+ * final; interim files while rows are still moving; and correction files (named as interim ones)
+ * listing only rows that changed after the final file, with {@code previous_status} set.
  */
 @Component("statusReports")
 public class StatusReports {
 
     static final List<String> HEADER = List.of("line_number", "payment_id", "flash_id", "status", "reject_code",
             "status_message", "amount", "fee", "currency", "updated_at", "previous_status");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final BatchStore batches;
     private final Clock clock = Clock.systemUTC();
@@ -38,7 +35,7 @@ public class StatusReports {
     public List<ReportFile> finalAndCorrections() {
         List<ReportFile> files = new ArrayList<>();
         for (Batch batch : batches.readyForFinalReport()) {
-            files.add(new ReportFile(batch.id(), CsvText.baseName(batch.fileName()) + ".status.csv",
+            files.add(new ReportFile(batch.id(), OutputNames.finalStatus(batch.fileName(), batch.id()),
                     content(batches.statusRows(batch.id())), true));
         }
         Instant now = clock.instant();
@@ -63,7 +60,7 @@ public class StatusReports {
     }
 
     private static String interimName(Batch batch, Instant now) {
-        return CsvText.baseName(batch.fileName()) + ".status-" + STAMP.format(now) + ".csv";
+        return OutputNames.interimStatus(batch.fileName(), batch.id(), now);
     }
 
     private static String content(List<StatusRow> rows) {

@@ -7,21 +7,25 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flashbridge.ledger.Instruction;
+import io.flashbridge.ledger.EventTargets;
 import io.flashbridge.ledger.InstructionStore;
 import io.flashbridge.ledger.PayoutStatus;
 import io.flashbridge.ledger.StatusChange;
 import io.flashbridge.ledger.WebhookInbox;
+import io.flashbridge.webhook.RefusedEvents;
+import io.flashbridge.webhook.WebhookProperties;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies stored webhook events to the ledger. A withdrawal event moves its payout only forward
- * and only if it is newer than the last event applied ({@code eventScheduledAt}); duplicates and
- * late events change nothing. Events for withdrawals the bridge did not create are noted and
- * left alone.
+ * Applies stored webhook events to the ledger. A withdrawal event moves only the payout it is about
+ * (its {@code id} and {@code externalId} must agree, see {@link EventTargets}), only forward, and
+ * only if it is newer than the last event applied. An {@code eventScheduledAt} further ahead of the
+ * bridge's clock than the tolerance never orders events: the time the bridge received the event
+ * does instead. Duplicates and late events change nothing; events for withdrawals the bridge did not
+ * create are noted and left alone.
  */
 @Component("webhookReconciler")
 public class WebhookReconciler {
@@ -30,11 +34,18 @@ public class WebhookReconciler {
 
     private final WebhookInbox inbox;
     private final InstructionStore instructions;
+    private final EventTargets targets;
+    private final RefusedEvents refused;
+    private final Duration futureTolerance;
     private final ObjectMapper json;
 
-    WebhookReconciler(WebhookInbox inbox, InstructionStore instructions, ObjectMapper json) {
+    WebhookReconciler(WebhookInbox inbox, InstructionStore instructions, EventTargets targets, RefusedEvents refused,
+                      WebhookProperties properties, ObjectMapper json) {
         this.inbox = inbox;
         this.instructions = instructions;
+        this.targets = targets;
+        this.refused = refused;
+        this.futureTolerance = properties.futureTolerance();
         this.json = json;
     }
 
@@ -44,22 +55,42 @@ public class WebhookReconciler {
             return;
         }
         JsonNode event = json.readTree(stored.get().body());
-        PayoutStatus to = PayoutStatus.ofWithdrawalEvent(event.path("event").asText());
+        String name = event.path("event").asText();
+        PayoutStatus to = PayoutStatus.ofWithdrawalEvent(name);
         if (to != null) {
-            Optional<Instruction> payout = instructions.findForFlash(event.path("id").asText(null), event.path("externalId").asText(null));
-            if (payout.isEmpty()) {
-                log.info("Webhook {} {} is for withdrawal {} that the bridge did not send; ignored", requestId,
-                        event.path("event").asText(), event.path("id").asText());
-            } else {
-                String message = event.path("statusMessage").asText(null);
-                boolean moved = instructions.transition(payout.get().id(), new StatusChange(to,
-                        event.path("event").asText() + (message == null ? "" : ": " + message), event.path("event").asText(),
-                        requestId, FlashFields.time(event, "eventScheduledAt"), event.path("id").asText(null),
-                        event.path("rejectCode").asText(null), message, FlashFields.money(event, "totalFee")));
-                log.debug("Payout {} {} -> {}: {}", payout.get().paymentId(), payout.get().status(), to, moved ? "applied" : "ignored");
-            }
+            apply(requestId, stored.get(), event, to);
         }
         inbox.markProcessed(requestId);
+    }
+
+    private void apply(String requestId, WebhookInbox.StoredEvent stored, JsonNode event, PayoutStatus to) {
+        String name = event.path("event").asText();
+        String flashId = text(event, "id");
+        EventTargets.Target target = targets.resolve(flashId, text(event, "externalId"), stored.channel().equals("CALLBACK"));
+        if (target.refused()) {
+            refused.refused("wrong-payout", "event " + requestId + " " + name + " not applied: " + target.refusal());
+            return;
+        }
+        if (target.payout() == null) {
+            log.info("Webhook {} {} is for withdrawal {} that the bridge did not send; ignored", requestId, name, flashId);
+            return;
+        }
+        String message = text(event, "statusMessage");
+        boolean moved = instructions.transition(target.payout().id(), new StatusChange(to,
+                name + (message == null ? "" : ": " + message), name, requestId, orderingTime(requestId, event, stored.receivedAt()),
+                flashId, text(event, "rejectCode"), message, FlashFields.money(event, "totalFee")));
+        log.debug("Payout {} {} -> {}: {}", target.payout().paymentId(), target.payout().status(), to, moved ? "applied" : "ignored");
+    }
+
+    /** The event's own time, unless it lies further in the future than the tolerance allows. */
+    private Instant orderingTime(String requestId, JsonNode event, Instant receivedAt) {
+        Instant scheduled = FlashFields.time(event, "eventScheduledAt");
+        if (scheduled != null && receivedAt != null && scheduled.isAfter(receivedAt.plus(futureTolerance))) {
+            refused.refused("future-event-time", "event " + requestId + " says eventScheduledAt " + scheduled
+                    + ", beyond " + futureTolerance + " after it arrived; ordered by its arrival " + receivedAt + " instead");
+            return receivedAt;
+        }
+        return scheduled;
     }
 
     /**
@@ -72,5 +103,9 @@ public class WebhookReconciler {
             process(requestId);
         }
         return pending.size();
+    }
+
+    private static String text(JsonNode event, String field) {
+        return event.hasNonNull(field) && event.path(field).isValueNode() ? event.path(field).asText() : null;
     }
 }

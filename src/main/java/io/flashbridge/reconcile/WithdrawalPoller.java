@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * The safety net for webhooks Flash gave up delivering (4 attempts within about 11 minutes): payouts
  * whose status has not moved for a while are read back with the {@code withdrawal} query, a few per
- * run. Only outcomes are taken over (CONFIRMED, FAILED, REFUNDED, CANCELLED), with the time Flash
- * gives for them, so a poll never undoes a newer webhook; intermediate statuses are left to webhooks.
+ * run. What Flash reports is the truth: a ledger status that disagrees with it is repaired, whatever
+ * event times the ledger holds (a webhook with a wrong time must not freeze a payout), as long as
+ * the payout did not move while Flash was being asked.
  */
 @Component("withdrawalPoller")
 public class WithdrawalPoller {
@@ -70,14 +71,17 @@ public class WithdrawalPoller {
 
     private boolean apply(Instruction payout, JsonNode withdrawal) {
         PayoutStatus status = status(withdrawal.path("status").asText());
-        if (status == null || !OUTCOMES.contains(status) || status == payout.status()) {
+        if (status == null || status == payout.status()) {
             return false;
         }
         String message = withdrawal.path("statusMessage").asText(null);
-        return instructions.transition(payout.id(), new StatusChange(status,
-                "read back from Flash, no webhook came" + (message == null ? "" : ": " + message), EVENT, null,
-                outcomeTime(status, withdrawal), null, withdrawal.path("rejectCode").asText(null), message,
-                FlashFields.money(withdrawal, "totalFee")));
+        String why = payout.status().canMoveTo(status)
+                ? "read back from Flash, no webhook came"
+                : "repaired: the ledger said " + payout.status() + ", Flash reports " + status;
+        return instructions.repair(payout.id(), payout.status(), new StatusChange(status,
+                why + (message == null ? "" : ": " + message), EVENT, null,
+                OUTCOMES.contains(status) ? outcomeTime(status, withdrawal) : null, null,
+                withdrawal.path("rejectCode").asText(null), message, FlashFields.money(withdrawal, "totalFee")));
     }
 
     /** When Flash says the outcome happened; null when it does not say (the lifecycle alone decides then). */

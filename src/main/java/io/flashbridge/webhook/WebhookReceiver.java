@@ -6,8 +6,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.ledger.EventTargets;
 import io.flashbridge.ledger.WebhookInbox;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -25,18 +30,27 @@ public class WebhookReceiver {
     /** Header telling the route a new event was stored and must be processed. */
     public static final String STORED = "FlashBridgeWebhookStored";
     public static final String REQUEST_ID = "FlashBridgeRequestId";
+    private static final Pattern REQUEST_ID_SHAPE = Pattern.compile("[\\x21-\\x7e]{1,100}");
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
 
     private final WebhookInbox inbox;
     private final WebhookProperties properties;
     private final CallbackTokens callbacks;
+    private final EventTargets targets;
+    private final RefusedEvents refused;
     private final ObjectMapper json;
+    private final ObjectReader strictJson;
 
-    WebhookReceiver(WebhookInbox inbox, WebhookProperties properties, CallbackTokens callbacks, ObjectMapper json) {
+    WebhookReceiver(WebhookInbox inbox, WebhookProperties properties, CallbackTokens callbacks, EventTargets targets,
+                    RefusedEvents refused, ObjectMapper json) {
         this.inbox = inbox;
         this.properties = properties;
         this.callbacks = callbacks;
+        this.targets = targets;
+        this.refused = refused;
         this.json = json;
+        // A key given twice could mean one thing to the bridge and another to whoever reads the stored body.
+        this.strictJson = json.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** {@code POST /webhooks/flash}: regular webhooks signed with {@code flashfx-signature}. */
@@ -44,35 +58,54 @@ public class WebhookReceiver {
         byte[] body = body(exchange);
         String signature = exchange.getIn().getHeader("flashfx-signature", String.class);
         if (!Hmac.matches(Hmac.base64(properties.secret(), body), signature)) {
-            log.warn("Webhook refused: {} flashfx-signature", signature == null ? "missing" : "invalid");
+            refused.refused("bad-signature", (signature == null ? "missing" : "invalid") + " flashfx-signature");
             answer(exchange, 401, Map.of("error", "invalid or missing flashfx-signature"), false, null);
             return;
         }
-        store(exchange, body, "REGULAR", exchange.getIn().getHeader("flashfx-request-id", String.class));
+        store(exchange, body, parse(body), "REGULAR", exchange.getIn().getHeader("flashfx-request-id", String.class));
     }
 
-    /** {@code POST /webhooks/flash/callback?signature=}: ad hoc callbacks carrying the bridge's own token. */
+    /**
+     * {@code POST /webhooks/flash/callback?signature=}: ad hoc callbacks. The token authorizes one
+     * payout only: the one whose payment id is the body's {@code externalId} and, once the bridge
+     * knows it, whose Flash id is the body's {@code id}. Anything else is 401 and stores nothing.
+     */
     public void receiveCallback(Exchange exchange) {
         byte[] body = body(exchange);
         JsonNode event = parse(body);
         String signature = exchange.getIn().getHeader("signature", String.class);
-        if (event == null || !callbacks.valid(event.path("externalId").asText(null), signature)) {
-            log.warn("Callback refused: signature does not match its externalId");
+        String externalId = event == null || !event.path("externalId").isTextual() ? null : event.path("externalId").asText();
+        if (!callbacks.valid(externalId, signature)) {
+            refused.refused("bad-signature", "callback token does not match its externalId");
             answer(exchange, 401, Map.of("error", "invalid or missing signature"), false, null);
             return;
         }
-        String requestId = exchange.getIn().getHeader("flashfx-request-id", String.class);
-        store(exchange, body, "CALLBACK", requestId != null ? requestId : "callback-" + sha256(body));
-    }
-
-    private void store(Exchange exchange, byte[] body, String channel, String requestId) {
-        JsonNode event = parse(body);
-        if (event == null || requestId == null || requestId.isBlank()) {
-            answer(exchange, 400, Map.of("error", event == null ? "body is not JSON" : "missing flashfx-request-id"), false, null);
+        String flashId = event.path("id").isValueNode() ? event.path("id").asText() : null;
+        EventTargets.Target target = targets.resolve(flashId, externalId, true);
+        if (target.refused()) {
+            refused.refused("wrong-payout", "callback for " + externalId + ": " + target.refusal());
+            answer(exchange, 401, Map.of("error", "this callback's token does not authorize an event about withdrawal " + flashId),
+                    false, null);
             return;
         }
-        boolean stored = inbox.store(new WebhookInbox.StoredEvent(requestId, channel, event.path("event").asText(),
-                event.path("id").asText(null), new String(body, StandardCharsets.UTF_8)), Instant.now());
+        String requestId = exchange.getIn().getHeader("flashfx-request-id", String.class);
+        store(exchange, body, event, "CALLBACK", requestId != null ? requestId : "callback-" + sha256(body));
+    }
+
+    private void store(Exchange exchange, byte[] body, JsonNode event, String channel, String requestId) {
+        String problem = event == null ? "body is not a JSON object (or has a key twice)"
+                : requestId == null || requestId.isBlank() ? "missing flashfx-request-id"
+                : !REQUEST_ID_SHAPE.matcher(requestId).matches() ? "flashfx-request-id must be 1 to 100 printable ASCII characters"
+                : null;
+        if (problem != null) {
+            refused.refused("malformed", problem);
+            answer(exchange, 400, Map.of("error", problem), false, null);
+            return;
+        }
+        // event and entity_id only index the stored body, which stays exactly as received.
+        boolean stored = inbox.store(new WebhookInbox.StoredEvent(requestId, channel, shortened(event.path("event").asText()),
+                event.path("id").isValueNode() ? shortened(event.path("id").asText()) : null,
+                new String(body, StandardCharsets.UTF_8)), Instant.now());
         if (!stored) {
             log.debug("Webhook {} received again; already stored", requestId);
         }
@@ -93,9 +126,13 @@ public class WebhookReceiver {
         }
     }
 
+    private static String shortened(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64);
+    }
+
     private JsonNode parse(byte[] body) {
         try {
-            JsonNode node = json.readTree(body);
+            JsonNode node = strictJson.readTree(body);
             return node != null && node.isObject() ? node : null;
         } catch (Exception e) {
             return null;

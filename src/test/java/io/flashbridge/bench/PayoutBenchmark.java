@@ -30,7 +30,7 @@ public final class PayoutBenchmark {
             long start = System.nanoTime();
             erp.drop("outbox/payouts", name + ".csv", csv);
             long uploaded = System.nanoTime();
-            String ack = erp.await("inbox/" + name + ".ack.csv", Duration.ofMinutes(10));
+            String ack = erp.awaitAck(name, Duration.ofMinutes(10));
             long acked = System.nanoTime();
             long accepted = CsvLines.parse(ack).stream().filter(row -> "ACCEPTED".equals(row.get("status"))).count();
             System.out.printf("Upload: %.2f s%n", seconds(start, uploaded));
@@ -39,7 +39,7 @@ public final class PayoutBenchmark {
             if (System.getenv("ACK_ONLY") != null) {
                 return;
             }
-            String status = erp.await("inbox/" + name + ".status.csv", Duration.ofMinutes(30));
+            String status = erp.awaitFinalStatus(name, Duration.ofMinutes(30));
             long finished = System.nanoTime();
             List<Map<String, String>> lines = CsvLines.parse(status);
             long confirmed = lines.stream().filter(row -> "CONFIRMED".equals(row.get("status"))).count();

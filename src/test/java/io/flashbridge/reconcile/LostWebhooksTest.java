@@ -43,7 +43,7 @@ class LostWebhooksTest extends ErpTestSupport {
                 + confirmed + ",20.00,AUD,062000,12345678,Katarina Oreiro,,,LOST-1,,,\r\n"
                 + cancelled + ",30.00,AUD,062000,12345678,John Citizen,,,FAIL_AML,,,\r\n").getBytes(StandardCharsets.UTF_8));
 
-        Map<String, Map<String, String>> status = CsvLines.byPaymentId(erp.await("inbox/" + name + ".status.csv", PATIENCE));
+        Map<String, Map<String, String>> status = CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE));
 
         assertThat(status.get(confirmed)).containsEntry("status", "CONFIRMED");
         assertThat(status.get(cancelled)).containsEntry("status", "CANCELLED");

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import org.apache.sshd.client.SshClient;
@@ -76,6 +77,34 @@ public final class ErpSftp implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Waits for the acknowledgement of upload {@code stem}.csv/.aba ({@code stem.ack-<batch>.csv}) and answers its text. */
+    public String awaitAck(String stem, Duration atMost) {
+        return awaitMatching(Pattern.quote(stem) + "\\.ack-[0-9a-f]{12}(-[0-9]{17})?\\.csv", atMost);
+    }
+
+    /** Waits for the final status file of upload {@code stem} ({@code stem.status-<batch>.csv}) and answers its text. */
+    public String awaitFinalStatus(String stem, Duration atMost) {
+        return awaitMatching(Pattern.quote(stem) + "\\.status-[0-9a-f]{12}\\.csv", atMost);
+    }
+
+    public boolean finalStatusExists(String stem) throws IOException {
+        return list("inbox").stream().anyMatch(name -> name.matches(Pattern.quote(stem) + "\\.status-[0-9a-f]{12}\\.csv"));
+    }
+
+    /** Waits for a file in the inbox whose name matches {@code regex} and answers its text. */
+    public String awaitMatching(String regex, Duration atMost) {
+        String[] found = new String[1];
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            found[0] = list("inbox").stream().filter(name -> name.matches(regex)).findFirst().orElse(null);
+            return found[0] != null;
+        });
+        try {
+            return read("inbox/" + found[0]);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

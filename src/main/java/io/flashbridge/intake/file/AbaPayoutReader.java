@@ -1,5 +1,8 @@
 package io.flashbridge.intake.file;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.flashbridge.instruction.PayoutFields;
+import io.flashbridge.instruction.ShownValue;
 import org.apache.camel.CamelContext;
 import org.apache.camel.dataformat.bindy.fixed.BindyFixedLengthDataFormat;
 
@@ -39,59 +43,71 @@ final class AbaPayoutReader {
         this.total = new BindyReader(camel, new BindyFixedLengthDataFormat(AbaTotalRecord.class));
     }
 
+    /** Whole-text reading, for tests. */
     ParsedFile read(String text) {
-        String[] lines = text.split("\r?\n", -1);
-        int count = lines.length;
-        while (count > 0 && lines[count - 1].isBlank()) {
-            count--;
+        try {
+            return read(new LineSource(new StringReader(text), RECORD_LENGTH));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads every record; a record that is wrong becomes a row with its reason, and refuses the file. */
+    ParsedFile read(LineSource lines) throws IOException {
         List<ParsedFile.Row> rows = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
         AbaDescriptiveRecord batch = null;
         BatchTotals totals = null;
         String problem = null;
-        for (int i = 0; i < count; i++) {
-            int lineNumber = i + 1;
-            String line = lines[i];
-            if (line.length() > RECORD_LENGTH) {
-                problem = firstProblem(problem, "line " + lineNumber + ": record is " + line.length() + " characters; ABA records are 120");
+        int lastLine = 0;
+        for (LineSource.Line line = lines.next(); line != null; line = lines.next()) {
+            int lineNumber = line.number();
+            String lineProblem = null;
+            if (line.tooLong() || line.text().length() > RECORD_LENGTH) {
+                lineProblem = "record is " + line.length() + " characters; ABA records are 120";
+            } else if (line.text().isBlank()) {
                 continue;
             }
-            String record = String.format("%-120s", line);
-            try {
-                switch (record.charAt(0)) {
-                    case '0' -> {
-                        if (batch != null) {
-                            problem = firstProblem(problem, "line " + lineNumber + ": descriptive record (0) before the total record (7) of the batch opened earlier");
+            lastLine = lineNumber;
+            if (lineProblem == null) {
+                String record = String.format("%-120s", line.text());
+                try {
+                    switch (record.charAt(0)) {
+                        case '0' -> {
+                            if (batch != null) {
+                                lineProblem = "descriptive record (0) before the total record (7) of the batch opened earlier";
+                            }
+                            batch = (AbaDescriptiveRecord) descriptive.read(record).get(0);
+                            totals = new BatchTotals();
                         }
-                        batch = (AbaDescriptiveRecord) descriptive.read(record).get(0);
-                        totals = new BatchTotals();
-                    }
-                    case '1' -> {
-                        if (batch == null) {
-                            problem = firstProblem(problem, "line " + lineNumber + ": detail record (1) outside a batch: the file must start with a descriptive record (0)");
-                            continue;
+                        case '1' -> {
+                            if (batch == null) {
+                                lineProblem = "detail record (1) outside a batch: the file must start with a descriptive record (0)";
+                            } else {
+                                rows.add(row(batch, (AbaDetailRecord) detail.read(record).get(0), lineNumber, totals, occurrences));
+                            }
                         }
-                        AbaDetailRecord d = (AbaDetailRecord) detail.read(record).get(0);
-                        rows.add(row(batch, d, lineNumber, totals, occurrences));
-                    }
-                    case '7' -> {
-                        if (batch == null) {
-                            problem = firstProblem(problem, "line " + lineNumber + ": total record (7) without a descriptive record (0)");
-                            continue;
+                        case '7' -> {
+                            if (batch == null) {
+                                lineProblem = "total record (7) without a descriptive record (0)";
+                            } else {
+                                lineProblem = totals.check((AbaTotalRecord) total.read(record).get(0));
+                                batch = null;
+                            }
                         }
-                        problem = firstProblem(problem, totals.check((AbaTotalRecord) total.read(record).get(0), lineNumber));
-                        batch = null;
+                        default -> lineProblem = "record type '" + ShownValue.of(record.substring(0, 1)) + "' is not 0, 1 or 7";
                     }
-                    default -> problem = firstProblem(problem, "line " + lineNumber + ": record type '" + record.charAt(0)
-                            + "' is not 0, 1 or 7");
+                } catch (Exception e) {
+                    lineProblem = "the record cannot be read as ABA type " + ShownValue.of(record.substring(0, 1));
                 }
-            } catch (Exception e) {
-                problem = firstProblem(problem, "line " + lineNumber + ": cannot read the record: " + e.getMessage());
+            }
+            if (lineProblem != null) {
+                rows.add(new ParsedFile.Row(lineNumber, null, lineProblem));
+                problem = firstProblem(problem, "line " + lineNumber + ": " + lineProblem);
             }
         }
         if (batch != null) {
-            problem = firstProblem(problem, "line " + count + ": the last batch has no total record (7)");
+            problem = firstProblem(problem, "line " + lastLine + ": the last batch has no total record (7)");
         }
         if (rows.isEmpty() && problem == null) {
             problem = "line 1: the file has no detail records (1)";
@@ -106,13 +122,13 @@ final class AbaPayoutReader {
         long amount = cents ? Long.parseLong(d.amountCents) : 0;
         totals.add(code, amount);
         if (!cents) {
-            return new ParsedFile.Row(lineNumber, null, "amount \"" + d.amountCents + "\" must be 10 digits of cents");
+            return new ParsedFile.Row(lineNumber, null, "amount \"" + ShownValue.of(d.amountCents) + "\" must be 10 digits of cents");
         }
         if (code.equals("13")) {
             return new ParsedFile.Row(lineNumber, null, "transaction code 13 is a debit; only credits (50-57) are paid out");
         }
         if (!code.matches("5[0-7]")) {
-            return new ParsedFile.Row(lineNumber, null, "transaction code \"" + code + "\" is not a credit (50-57)");
+            return new ParsedFile.Row(lineNumber, null, "transaction code \"" + ShownValue.of(code) + "\" is not a credit (50-57)");
         }
         String identity = String.join("|", nullToEmpty(batch.userId), nullToEmpty(batch.userName), nullToEmpty(batch.description),
                 nullToEmpty(batch.processingDate), nullToEmpty(d.bsb), nullToEmpty(d.accountNumber), d.amountCents,
@@ -139,28 +155,28 @@ final class AbaPayoutReader {
             }
         }
 
-        String check(AbaTotalRecord t, int lineNumber) {
+        String check(AbaTotalRecord t) {
             long net = Math.abs(credits - debits);
-            String mismatch = mismatch("net total", t.netTotal, net, lineNumber);
+            String mismatch = mismatch("net total", t.netTotal, net);
             if (mismatch == null) {
-                mismatch = mismatch("credit total", t.creditTotal, credits, lineNumber);
+                mismatch = mismatch("credit total", t.creditTotal, credits);
             }
             if (mismatch == null) {
-                mismatch = mismatch("debit total", t.debitTotal, debits, lineNumber);
+                mismatch = mismatch("debit total", t.debitTotal, debits);
             }
             if (mismatch == null && !String.valueOf(details).equals(stripZeros(t.count))) {
-                mismatch = "line " + lineNumber + ": record count " + t.count + " does not match the " + details
+                mismatch = "record count " + ShownValue.of(t.count) + " does not match the " + details
                         + " detail records of the batch";
             }
             return mismatch;
         }
 
-        private static String mismatch(String what, String field, long expected, int lineNumber) {
+        private static String mismatch(String what, String field, long expected) {
             if (field == null || !field.matches("[0-9]{1,10}")) {
-                return "line " + lineNumber + ": " + what + " \"" + field + "\" must be 10 digits of cents";
+                return what + " \"" + ShownValue.of(field) + "\" must be 10 digits of cents";
             }
             if (Long.parseLong(field) != expected) {
-                return "line " + lineNumber + ": " + what + " " + BigDecimal.valueOf(Long.parseLong(field), 2).toPlainString()
+                return what + " " + BigDecimal.valueOf(Long.parseLong(field), 2).toPlainString()
                         + " does not match the detail records (" + BigDecimal.valueOf(expected, 2).toPlainString() + ")";
             }
             return null;

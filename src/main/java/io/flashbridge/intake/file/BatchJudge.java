@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.instruction.PaymentInstruction;
 import io.flashbridge.instruction.PayoutValidator;
+import io.flashbridge.instruction.ShownValue;
 import io.flashbridge.ledger.BatchLine;
 import io.flashbridge.ledger.InstructionStore;
 
@@ -76,24 +77,38 @@ final class BatchJudge {
         return lines.stream().anyMatch(line -> line.outcome().equals("REJECTED"));
     }
 
-    /** The whole file is refused: every row becomes REJECTED with {@code reason}. */
-    void rejectAll(String reason, int lineOfProblem) {
-        if (lines.isEmpty()) {
-            lines.add(new BatchLine(lineOfProblem, null, "REJECTED", reason));
-            return;
-        }
+    /**
+     * The whole file is refused: every row becomes REJECTED with {@code reason}, and the line of the
+     * problem gets a row too. When no row could be read at all (a bad header), each of the file's
+     * {@code fileLines} gets one.
+     */
+    void rejectAll(String reason, int lineOfProblem, int fileLines) {
         // Rows rejected on their own keep their reason; the others say why they were not paid.
         lines.replaceAll(line -> line.outcome().equals("REJECTED")
                 ? line
                 : new BatchLine(line.lineNumber(), line.paymentId(), "REJECTED", reason));
+        java.util.Set<Integer> listed = new java.util.HashSet<>();
+        lines.forEach(line -> listed.add(line.lineNumber()));
+        if (listed.add(lineOfProblem)) {
+            lines.add(new BatchLine(lineOfProblem, null, "REJECTED", reason));
+        }
+        if (listed.size() == 1) {
+            for (int line = 1; line <= fileLines; line++) {
+                if (listed.add(line)) {
+                    lines.add(new BatchLine(line, null, "REJECTED", reason));
+                }
+            }
+        }
+        lines.sort(java.util.Comparator.comparingInt(BatchLine::lineNumber));
     }
 
     List<BatchLine> lines() {
         return lines;
     }
 
+    /** The row's payment id as the ack echoes it: shortened, control characters spelled out. */
     static String paymentId(ParsedFile.Row row) {
-        return row.fields() == null || row.fields().paymentId() == null ? null : row.fields().paymentId().trim();
+        return row.fields() == null || row.fields().paymentId() == null ? null : ShownValue.of(row.fields().paymentId().trim());
     }
 
     private String payload(PaymentInstruction instruction) {

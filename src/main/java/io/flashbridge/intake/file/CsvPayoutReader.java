@@ -1,129 +1,162 @@
 package io.flashbridge.intake.file;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.dataformat.bindy.csv.BindyCsvDataFormat;
+import io.flashbridge.instruction.PayoutFields;
+import io.flashbridge.instruction.ShownValue;
 
 /**
- * Reads a payout CSV: UTF-8 with or without BOM, CRLF or LF, a header row naming the columns of
- * {@link PayoutCsvRow}, quoted fields. Blank lines are skipped; line numbers are physical lines.
- * Rows go through Bindy {@value #CHUNK} lines at a time and are handed on chunk by chunk, so a
- * 100,000-row file never sits in memory as records; if Bindy fails on a chunk, each of its lines
- * is read on its own so one broken line is rejected and the rest still flow.
+ * Reads a payout CSV line by line: a header row naming the columns of {@link #HEADER} (reason and
+ * email may be left out), then one payout per line, fields separated by commas, a field in double
+ * quotes may hold commas and doubled quotes. Blank lines are skipped; line numbers are physical
+ * lines. Rows are handed on {@value #CHUNK} at a time, so a large file never sits in memory. A line
+ * that cannot be read (wrong number of columns, an unclosed quote, too long) becomes a row with its
+ * reason; the other lines still flow.
  */
 final class CsvPayoutReader {
 
+    static final String[] HEADER = {"payment_id", "amount", "currency", "bsb", "account_number", "account_name", "payid",
+            "payid_type", "reference", "remitter_name", "reason", "email"};
     static final int CHUNK = 5_000;
     private static final int REQUIRED_COLUMNS = 10;
 
-    private final BindyReader bindy;
+    private final int maxLineLength;
 
-    CsvPayoutReader(CamelContext camel) {
-        this.bindy = new BindyReader(camel, new BindyCsvDataFormat(PayoutCsvRow.class));
+    CsvPayoutReader(int maxLineLength) {
+        this.maxLineLength = maxLineLength;
     }
 
-    /** Whole-file reading, for small files and tests. */
+    /** Whole-text reading, for small files and tests. */
     ParsedFile read(String text) {
         List<ParsedFile.Row> rows = new ArrayList<>();
-        String problem = read(text, rows::addAll);
+        String problem;
+        try {
+            problem = read(new LineSource(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text), maxLineLength),
+                    rows::addAll);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new ParsedFile("CSV", problem == null ? rows : List.of(), problem);
     }
 
     /** Hands rows to {@code chunks} in file order; answers a file-level problem, or null. */
-    String read(String text, Consumer<List<ParsedFile.Row>> chunks) {
-        int offset = text.startsWith("\uFEFF") ? 1 : 0;
-        int headerEnd = lineEnd(text, offset);
-        String header = text.substring(offset, headerEnd);
-        String headerProblem = headerProblem(header);
+    String read(LineSource lines, Consumer<List<ParsedFile.Row>> chunks) throws IOException {
+        LineSource.Line header = lines.next();
+        if (header == null) {
+            return "line 1: the file is empty";
+        }
+        String headerProblem = header.tooLong()
+                ? "line 1: the header is " + header.length() + " characters long; it must name the columns " + String.join(",", HEADER)
+                : headerProblem(header.text());
         if (headerProblem != null) {
             return headerProblem;
         }
-        List<int[]> pending = new ArrayList<>(CHUNK);
-        int lineNumber = 1;
-        int start = next(text, headerEnd);
+        int columns = split(header.text()).size();
+        List<ParsedFile.Row> pending = new ArrayList<>(CHUNK);
         boolean any = false;
-        while (start < text.length()) {
-            lineNumber++;
-            int end = lineEnd(text, start);
-            if (!text.substring(start, end).isBlank()) {
-                pending.add(new int[] {lineNumber, start, end});
-                any = true;
+        for (LineSource.Line line = lines.next(); line != null; line = lines.next()) {
+            if (!line.tooLong() && line.text().isBlank()) {
+                continue;
             }
+            pending.add(row(line, columns));
+            any = true;
             if (pending.size() == CHUNK) {
-                chunks.accept(parseChunk(text, header, pending));
+                chunks.accept(pending);
                 pending = new ArrayList<>(CHUNK);
             }
-            start = next(text, end);
         }
         if (!pending.isEmpty()) {
-            chunks.accept(parseChunk(text, header, pending));
+            chunks.accept(pending);
         }
         return any ? null : "line 2: the file has a header but no rows";
     }
 
-    private List<ParsedFile.Row> parseChunk(String text, String header, List<int[]> lines) {
-        int from = lines.get(0)[1];
-        int to = lines.get(lines.size() - 1)[2];
-        try {
-            List<?> records = bindy.read(header + "\n" + text.substring(from, to));
-            if (records.size() == lines.size()) {
-                List<ParsedFile.Row> rows = new ArrayList<>(records.size());
-                for (int i = 0; i < records.size(); i++) {
-                    rows.add(new ParsedFile.Row(lines.get(i)[0], ((PayoutCsvRow) records.get(i)).fields(), null));
+    private ParsedFile.Row row(LineSource.Line line, int columns) {
+        if (line.tooLong()) {
+            return new ParsedFile.Row(line.number(), null, "the row is " + line.length() + " characters long; at most "
+                    + maxLineLength);
+        }
+        List<String> fields = split(line.text());
+        if (fields == null) {
+            return new ParsedFile.Row(line.number(), null, "a quoted field is not closed, or text follows its closing quote");
+        }
+        if (fields.size() != columns) {
+            return new ParsedFile.Row(line.number(), null, "the row has " + fields.size() + " columns; the header has " + columns);
+        }
+        String[] values = new String[HEADER.length];
+        for (int i = 0; i < fields.size(); i++) {
+            values[i] = fields.get(i).trim();
+        }
+        return new ParsedFile.Row(line.number(), new PayoutFields(values[0], values[1], values[2], values[3], values[4], values[5],
+                values[6], values[7], values[8], values[9], values[10], values[11]), null);
+    }
+
+    /** The fields of one line, or null when its quotes are broken. */
+    static List<String> split(String line) {
+        List<String> fields = new ArrayList<>(HEADER.length);
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        while (true) {
+            field.setLength(0);
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < line.length() && line.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= line.length()) {
+                        return null;
+                    }
+                    char c = line.charAt(i++);
+                    if (c == '"') {
+                        if (i < line.length() && line.charAt(i) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        field.append(c);
+                    }
                 }
-                return rows;
+                while (i < line.length() && line.charAt(i) == ' ') {
+                    i++;
+                }
+                if (i < line.length() && line.charAt(i) != ',') {
+                    return null;
+                }
+            } else {
+                int comma = line.indexOf(',', i);
+                int end = comma < 0 ? line.length() : comma;
+                field.append(line, i, end);
+                i = end;
             }
-        } catch (Exception chunkFailed) {
-            // fall through: find the lines Bindy cannot read
-        }
-        List<ParsedFile.Row> rows = new ArrayList<>(lines.size());
-        for (int[] line : lines) {
-            rows.add(readOne(header, text.substring(line[1], line[2]), line[0]));
-        }
-        return rows;
-    }
-
-    private ParsedFile.Row readOne(String header, String line, int lineNumber) {
-        try {
-            List<?> records = bindy.read(header + "\n" + line);
-            if (records.size() == 1) {
-                return new ParsedFile.Row(lineNumber, ((PayoutCsvRow) records.get(0)).fields(), null);
+            fields.add(field.toString());
+            if (i >= line.length()) {
+                return fields;
             }
-            return new ParsedFile.Row(lineNumber, null, "cannot read the row as CSV");
-        } catch (Exception e) {
-            return new ParsedFile.Row(lineNumber, null, "cannot read the row as CSV: " + firstLine(e.getMessage()));
+            i++;
         }
-    }
-
-    /** End of the line starting at {@code start}, before its CR LF or LF. */
-    private static int lineEnd(String text, int start) {
-        int newline = text.indexOf('\n', start);
-        int end = newline < 0 ? text.length() : newline;
-        return end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-    }
-
-    /** Start of the line after the one ending at {@code end}. */
-    private static int next(String text, int end) {
-        int newline = text.indexOf('\n', end);
-        return newline < 0 ? text.length() : newline + 1;
     }
 
     private static String headerProblem(String header) {
-        List<String> found = Arrays.stream(header.split(",", -1))
-                .map(column -> column.trim().replace("\"", "").toLowerCase())
-                .toList();
-        List<String> expected = Arrays.asList(PayoutCsvRow.HEADER);
+        String text = header.startsWith("\uFEFF") ? header.substring(1) : header;
+        List<String> split = split(text);
+        List<String> found = split == null ? List.of(text) : split.stream().map(column -> column.trim().toLowerCase()).toList();
+        List<String> expected = Arrays.asList(HEADER);
         boolean matches = found.size() >= REQUIRED_COLUMNS && found.size() <= expected.size()
                 && found.equals(expected.subList(0, found.size()));
-        return matches ? null : "line 1: the header must be " + String.join(",", expected)
-                + " (reason and email may be left out); found " + String.join(",", found);
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
+        if (matches) {
+            return null;
+        }
+        String shown = String.join(",", found);
+        return "line 1: the header must be " + String.join(",", expected) + " (reason and email may be left out); found "
+                + ShownValue.of(shown);
     }
 }

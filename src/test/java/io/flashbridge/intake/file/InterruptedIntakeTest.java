@@ -2,7 +2,10 @@ package io.flashbridge.intake.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
 import io.flashbridge.support.BridgeTest;
@@ -21,22 +24,23 @@ class InterruptedIntakeTest extends BridgeTestSupport {
     PayoutFileIntake intake;
 
     @Test
-    void resumesAFileWhoseIntakeWasInterruptedAndCallsItDuplicateOnceCompleted() {
+    void resumesAFileWhoseIntakeWasInterruptedAndCallsItDuplicateOnceCompleted() throws IOException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         byte[] csv = (PayoutFilesEndToEndTest.HEADER
                 + "R-" + run + "-1,10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n"
                 + "R-" + run + "-2,10.00,AUD,0620,12345678,Bad Bsb,,,REF,,,\r\n").getBytes(StandardCharsets.UTF_8);
         String name = "interrupted-" + run + ".csv";
+        Path file = Files.write(Files.createTempFile("interrupted", ".csv"), csv);
 
-        PayoutFileIntake.Outcome first = intake.receive(name, csv);
-        PayoutFileIntake.Outcome resumed = intake.receive(name, csv);
+        PayoutFileIntake.Outcome first = intake.receive(name, file);
+        PayoutFileIntake.Outcome resumed = intake.receive(name, file);
 
         assertThat(resumed.ackContent()).isEqualTo(first.ackContent());
         assertThat(resumed.acceptedIds()).isEqualTo(first.acceptedIds()).hasSize(1);
         assertThat(resumed.archive()).isEqualTo("done");
 
         intake.completed(first.batchId());
-        PayoutFileIntake.Outcome again = intake.receive(name, csv);
+        PayoutFileIntake.Outcome again = intake.receive(name, file);
 
         assertThat(again.acceptedIds()).isEmpty();
         assertThat(again.ackContent()).contains("DUPLICATE").contains("file already processed");

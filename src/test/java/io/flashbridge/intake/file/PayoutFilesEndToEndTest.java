@@ -46,7 +46,7 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
 
         erp.drop("outbox/payouts", name + ".csv", csv.getBytes(StandardCharsets.UTF_8));
 
-        List<Map<String, String>> ack = CsvLines.parse(erp.await("inbox/" + name + ".ack.csv", PATIENCE));
+        List<Map<String, String>> ack = CsvLines.parse(erp.awaitAck(name, PATIENCE));
         assertThat(ack).extracting(row -> row.get("line_number") + " " + row.get("payment_id") + " " + row.get("status"))
                 .containsExactly("2 " + id(1) + " ACCEPTED", "3 " + id(2) + " ACCEPTED", "4 " + id(3) + " ACCEPTED",
                         "5 " + id(4) + " ACCEPTED", "6 " + id(5) + " ACCEPTED", "7 " + id(6) + " REJECTED",
@@ -57,10 +57,11 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
 
         // HALT_AML holds one payout in review: the batch gets interim status files, not a final one.
         Map<String, String> halted = awaitStatusRow(name, id(4), "REVIEWING");
-        assertThat(erp.exists("inbox/" + name + ".status.csv")).isFalse();
+        assertThat(erp.finalStatusExists(name)).isFalse();
         SandboxServer.shared().admin("POST", "withdrawals/" + halted.get("flash_id") + "/approve", null);
 
-        Map<String, Map<String, String>> status = CsvLines.firstByPaymentId(erp.await("inbox/" + name + ".status.csv", PATIENCE));
+        String finalStatus = erp.awaitFinalStatus(name, PATIENCE);
+        Map<String, Map<String, String>> status = CsvLines.firstByPaymentId(finalStatus);
         assertThat(status.get(id(1))).containsEntry("status", "CONFIRMED").containsEntry("amount", "125.40")
                 .containsEntry("fee", "0.50").containsEntry("currency", "AUD");
         assertThat(status.get(id(1)).get("flash_id")).matches("[0-9a-f]{24}");
@@ -71,8 +72,8 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
         assertThat(status.get(id(6))).containsEntry("status", "REJECTED");
         assertThat(status.get(id(6)).get("status_message")).contains("bsb");
         assertThat(status.get(id(8))).containsEntry("status", "CONFIRMED");
-        assertThat(CsvLines.parse(erp.read("inbox/" + name + ".status.csv")).get(7)).containsEntry("status", "DUPLICATE");
-        assertThat(CsvLines.parse(erp.read("inbox/" + name + ".status.csv"))).extracting(row -> row.get("line_number"))
+        assertThat(CsvLines.parse(finalStatus).get(7)).containsEntry("status", "DUPLICATE");
+        assertThat(CsvLines.parse(finalStatus)).extracting(row -> row.get("line_number"))
                 .containsExactly("2", "3", "4", "5", "6", "7", "8", "10", "11");
         assertThat(erp.list("outbox/payouts/done")).contains(name + ".csv");
     }
@@ -82,7 +83,7 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
         String name = "returned-" + run;
         erp.drop("outbox/payouts", name + ".csv", (HEADER + id(1) + ",99.00,AUD,062000,12345678,Ret Urned,,,RETURN,,,\r\n")
                 .getBytes(StandardCharsets.UTF_8));
-        Map<String, String> confirmed = CsvLines.byPaymentId(erp.await("inbox/" + name + ".status.csv", PATIENCE)).get(id(1));
+        Map<String, String> confirmed = CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE)).get(id(1));
         assertThat(confirmed).containsEntry("status", "CONFIRMED");
 
         SandboxServer.shared().admin("POST", "withdrawals/" + confirmed.get("flash_id") + "/return", null);
@@ -105,12 +106,12 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
     void answersARepeatedFileAsDuplicateWithoutPayingAgain() throws IOException {
         byte[] csv = (HEADER + id(1) + ",10.00,AUD,062000,12345678,Once Only,,,ONCE,,,\r\n").getBytes(StandardCharsets.UTF_8);
         erp.drop("outbox/payouts", "first-" + run + ".csv", csv);
-        erp.await("inbox/first-" + run + ".ack.csv", PATIENCE);
+        erp.awaitAck("first-" + run, PATIENCE);
         Integer instructionsBefore = jdbc.queryForObject("select count(*) from instruction", Integer.class);
 
         erp.drop("outbox/payouts", "second-" + run + ".csv", csv);
 
-        List<Map<String, String>> ack = CsvLines.parse(erp.await("inbox/second-" + run + ".ack.csv", PATIENCE));
+        List<Map<String, String>> ack = CsvLines.parse(erp.awaitAck("second-" + run, PATIENCE));
         assertThat(ack).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("status", "DUPLICATE").containsEntry("payment_id", id(1));
             assertThat(row.get("reason")).contains("file already processed").contains("first-" + run + ".csv");

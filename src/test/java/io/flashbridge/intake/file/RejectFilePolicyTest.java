@@ -29,7 +29,7 @@ class RejectFilePolicyTest extends ErpTestSupport {
 
         erp.drop("outbox/payouts", name + ".csv", csv.getBytes(StandardCharsets.UTF_8));
 
-        List<Map<String, String>> ack = CsvLines.parse(erp.await("inbox/" + name + ".ack.csv", PayoutFilesEndToEndTest.PATIENCE));
+        List<Map<String, String>> ack = CsvLines.parse(erp.awaitAck(name, PayoutFilesEndToEndTest.PATIENCE));
         assertThat(ack).extracting(row -> row.get("status")).containsExactly("REJECTED", "REJECTED");
         assertThat(ack.get(0).get("reason")).isEqualTo("file rejected: line 3 has errors and the policy rejects whole files");
         assertThat(ack.get(1).get("reason")).startsWith("line 3: bsb:");

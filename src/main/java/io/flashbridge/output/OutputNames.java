@@ -1,0 +1,78 @@
+package io.flashbridge.output;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Names of the files the bridge writes into the ERP's inbox for an upload {@code X.csv} or
+ * {@code X.aba} of batch B (B = SHA-256 of the file's bytes; its first 12 hex digits name it):
+ * <ul>
+ *   <li>{@code X.ack-B.csv}: the acknowledgement; a repeated upload of content seen before is
+ *       answered with {@code X.ack-B-<yyyyMMddHHmmssSSS>.csv}</li>
+ *   <li>{@code X.status-B.csv}: the final status file</li>
+ *   <li>{@code X.status-B-<yyyyMMddHHmmss>.csv}: interim status files and corrections</li>
+ * </ul>
+ * Two batches never share a file: their contents, and so B, differ. X is the upload's name without
+ * its extension, made safe: control characters, {@code /}, {@code \} and undecodable bytes become
+ * {@code _}, leading dots go, and it is cut to {@value #MAX_STEM_BYTES} UTF-8 bytes so that every
+ * name, with the writer's temporary prefix, stays under the 255-byte limit of file systems.
+ */
+public final class OutputNames {
+
+    static final int MAX_STEM_BYTES = 160;
+    private static final int ID_LENGTH = 12;
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+
+    private OutputNames() {}
+
+    public static String ack(String uploadName, String batchId) {
+        return stem(uploadName) + ".ack-" + shortId(batchId) + ".csv";
+    }
+
+    /** The answer to an upload whose content was seen before: its own name, never the first batch's ack. */
+    public static String duplicateAck(String uploadName, String batchId, Instant at) {
+        return stem(uploadName) + ".ack-" + shortId(batchId) + "-" + MILLIS.format(at) + ".csv";
+    }
+
+    public static String finalStatus(String uploadName, String batchId) {
+        return stem(uploadName) + ".status-" + shortId(batchId) + ".csv";
+    }
+
+    public static String interimStatus(String uploadName, String batchId, Instant at) {
+        return stem(uploadName) + ".status-" + shortId(batchId) + "-" + SECONDS.format(at) + ".csv";
+    }
+
+    public static String shortId(String batchId) {
+        return batchId.length() <= ID_LENGTH ? batchId : batchId.substring(0, ID_LENGTH);
+    }
+
+    /** {@code payouts-2026-11-26.csv} → {@code payouts-2026-11-26}, made safe to use in a file name. */
+    static String stem(String uploadName) {
+        String name = uploadName.substring(Math.max(uploadName.lastIndexOf('/'), uploadName.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        StringBuilder safe = new StringBuilder(base.length());
+        int bytes = 0;
+        for (int i = 0; i < base.length(); ) {
+            int codePoint = base.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (codePoint < 0x20 || codePoint == 0x7f || codePoint == '/' || codePoint == '\\' || codePoint == 0xfffd
+                    || (Character.isISOControl(codePoint))) {
+                codePoint = '_';
+            }
+            if (safe.length() == 0 && (codePoint == '.' || codePoint == ' ')) {
+                continue;
+            }
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_STEM_BYTES) {
+                break;
+            }
+            safe.appendCodePoint(codePoint);
+            bytes += size;
+        }
+        return safe.length() == 0 ? "upload" : safe.toString();
+    }
+}
