@@ -147,12 +147,18 @@ class ProductionShapeIT {
         env.put("FLASH_WEBHOOK_SECRET", SandboxServer.WEBHOOK_SECRET);
         env.put("FLASH_CALLBACK_SECRET", SandboxServer.CALLBACK_SECRET);
         env.put("FLASHBRIDGE_INTERIM_PERIOD", "600000");
+        env.put("FLASHBRIDGE_VIEWER_USER", "auditor");
+        env.put("FLASHBRIDGE_VIEWER_PASSWORD", VIEWER_PASSWORD);
         return process.start();
     }
 
+    private static final String VIEWER_PASSWORD = java.util.UUID.randomUUID().toString();
+
     private static String health() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + BRIDGE_PORT + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://localhost:" + BRIDGE_PORT + "/actuator/health")).header("authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(("auditor:" + VIEWER_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
 

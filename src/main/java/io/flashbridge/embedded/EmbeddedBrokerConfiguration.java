@@ -1,8 +1,11 @@
 package io.flashbridge.embedded;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * in-VM acceptor, but core banking connects over TCP: {@code flashbridge.embedded.artemis.acceptor}),
  * and keeps it from filling the bridge's heap: queues page to the journal directory beyond a few
  * megabytes instead of holding a 100,000-message batch in memory. A message that fails five
- * deliveries (a second apart) goes to the dead-letter queue {@code DLQ.<queue>}.
+ * deliveries (a second apart) goes to the dead-letter queue {@code DLQ.<queue>}. The acceptor
+ * listens on the loopback address by default; whoever may connect is decided by {@link BrokerLogins}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded")
@@ -26,9 +30,29 @@ class EmbeddedBrokerConfiguration {
     private static final long REDELIVERY_DELAY_MS = 1000;
 
     @Bean
-    ArtemisConfigurationCustomizer tcpAcceptor(
-            @org.springframework.beans.factory.annotation.Value("${flashbridge.embedded.artemis.acceptor:}") String acceptorUrl) {
+    static BeanPostProcessor brokerLogins(@Value("${flashbridge.embedded.artemis.acceptor:}") String acceptorUrl,
+                                          @Value("${flashbridge.embedded.artemis.user:}") String user,
+                                          @Value("${flashbridge.embedded.artemis.password:}") String password) {
+        boolean exposed = !acceptorUrl.isBlank() && BrokerLogins.isExposed(acceptorUrl);
+        if (exposed && (user.isBlank() || password.isBlank())) {
+            throw new IllegalStateException("flashbridge.embedded.artemis.acceptor " + acceptorUrl + " is not a loopback address: "
+                    + "set ARTEMIS_USER and ARTEMIS_PASSWORD, or bind it to 127.0.0.1");
+        }
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof EmbeddedActiveMQ broker) {
+                    broker.setSecurityManager(new BrokerLogins(user, password, exposed));
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    ArtemisConfigurationCustomizer tcpAcceptor(@Value("${flashbridge.embedded.artemis.acceptor:}") String acceptorUrl) {
         return configuration -> {
+            configuration.setSecurityEnabled(true);
             configuration.setGlobalMaxSize(BROKER_MEMORY);
             configuration.addAddressSetting("#", new AddressSettings()
                     .setMaxSizeBytes(QUEUE_MEMORY)

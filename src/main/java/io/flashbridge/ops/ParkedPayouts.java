@@ -1,5 +1,6 @@
 package io.flashbridge.ops;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -49,8 +50,9 @@ class ParkedPayouts {
     }
 
     @PostMapping("/{id}/replay")
-    ResponseEntity<Map<String, Object>> replay(@PathVariable long id) throws Exception {
-        if (!instructions.transition(id, StatusChange.of(PayoutStatus.RECEIVED, "replayed by ops"))) {
+    ResponseEntity<Map<String, Object>> replay(@PathVariable long id, Principal user) throws Exception {
+        if (!instructions.transition(id, StatusChange.byOperator(PayoutStatus.RECEIVED, "replayed by " + user.getName(),
+                user.getName()))) {
             return ResponseEntity.status(409).body(Map.of("message", "payout " + id + " is not PARKED"));
         }
         queue.enqueue(List.of(id));

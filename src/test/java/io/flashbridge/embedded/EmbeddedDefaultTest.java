@@ -61,7 +61,8 @@ class EmbeddedDefaultTest extends BridgeTestSupport {
 
     @Test
     void reportsEveryPartUpInHealth() throws IOException {
-        JsonNode health = new ObjectMapper().readTree(http.getForObject("/actuator/health", String.class));
+        JsonNode health = new ObjectMapper().readTree(http.withBasicAuth("viewer", "viewer")
+                .getForObject("/actuator/health", String.class));
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
         for (String part : List.of("db", "jms", "sftp", "camelHealth")) {
@@ -70,8 +71,24 @@ class EmbeddedDefaultTest extends BridgeTestSupport {
     }
 
     @Test
-    void exposesPrometheusMetrics() {
-        assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes");
+    void exposesPrometheusMetricsToALoginOnly() {
+        assertThat(http.withBasicAuth("viewer", "viewer").getForObject("/actuator/prometheus", String.class))
+                .contains("jvm_memory_used_bytes");
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.withBasicAuth("viewer", "wrong").getForEntity("/actuator/prometheus", String.class).getStatusCode().value())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void answersHealthStatusWithoutDetailsToAnyoneAndRefusesOpsWithoutLogin() throws IOException {
+        JsonNode health = new ObjectMapper().readTree(http.getForObject("/actuator/health", String.class));
+
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.has("components")).isFalse();
+        assertThat(http.getForEntity("/ops/payouts/parked", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.withBasicAuth("viewer", "viewer").getForEntity("/ops/payouts/parked", String.class)
+                .getStatusCode().value()).isEqualTo(200);
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -53,10 +53,10 @@ class SubmissionFailuresTest extends ErpTestSupport {
         awaitStatus("P-" + run + "-1", "CONFIRMED");
         Map<String, Object> row = instruction("P-" + run + "-1");
         assertThat(row.get("attempts")).isEqualTo(3);
-        Timestamp sentAt = jdbc.queryForObject("select at from audit where instruction_id = ? and event = 'createWithdrawal'",
-                Timestamp.class, row.get("id"));
+        OffsetDateTime sentAt = jdbc.queryForObject("select at from audit where instruction_id = ? and event = 'createWithdrawal'",
+                OffsetDateTime.class, row.get("id"));
         // Two 429s asking for 1 s each: the successful call came at least 2 s after the first attempt.
-        assertThat(Duration.between(((Timestamp) row.get("created_at")).toInstant(), sentAt.toInstant()))
+        assertThat(Duration.between(((OffsetDateTime) row.get("created_at")).toInstant(), sentAt.toInstant()))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
@@ -67,16 +67,22 @@ class SubmissionFailuresTest extends ErpTestSupport {
         drop("P-" + run + "-2", "20.00");
 
         awaitStatus("P-" + run + "-2", "PARKED");
-        JsonNode parked = new ObjectMapper().readTree(http.getForObject("/ops/payouts/parked", String.class));
+        JsonNode parked = new ObjectMapper().readTree(http.withBasicAuth("ops", "ops").getForObject("/ops/payouts/parked", String.class));
         JsonNode mine = findByPaymentId(parked, "P-" + run + "-2");
         assertThat(mine.path("attempts").asInt()).isEqualTo(4);
         assertThat(mine.path("lastError").asText()).contains("HTTP 503");
 
         SandboxServer.shared().admin("DELETE", "faults", null);
-        assertThat(http.postForEntity("/ops/payouts/" + mine.path("id").asLong() + "/replay", null, String.class)
-                .getStatusCode().value()).isEqualTo(202);
+        String replay = "/ops/payouts/" + mine.path("id").asLong() + "/replay";
+        assertThat(http.postForEntity(replay, null, String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.withBasicAuth("viewer", "viewer").postForEntity(replay, null, String.class).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(http.withBasicAuth("ops", "ops").postForEntity(replay, null, String.class).getStatusCode().value())
+                .isEqualTo(202);
 
         awaitStatus("P-" + run + "-2", "CONFIRMED");
+        assertThat(jdbc.queryForList("select a.actor from audit a join instruction i on i.id = a.instruction_id "
+                + "where i.payment_id = ? and a.from_status = 'PARKED'", String.class, "P-" + run + "-2")).containsExactly("ops");
     }
 
     @Test
