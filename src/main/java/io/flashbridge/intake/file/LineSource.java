@@ -36,11 +36,13 @@ final class LineSource {
         buffer.setLength(0);
         long length = 0;
         int c;
+        int previous = -1;
         while ((c = in.read()) >= 0 && c != '\n') {
             if (length < maxLength + 1) {
                 buffer.append((char) c);
             }
             length++;
+            previous = c;
         }
         if (c < 0) {
             ended = true;
@@ -48,9 +50,11 @@ final class LineSource {
                 return null;
             }
         }
-        if (length <= maxLength + 1 && buffer.length() > 0 && buffer.charAt(buffer.length() - 1) == '\r') {
-            buffer.setLength(buffer.length() - 1);
+        if (previous == '\r') {
             length--;
+            if (length <= maxLength) {
+                buffer.setLength((int) length);
+            }
         }
         number++;
         return length > maxLength ? new Line(number, null, length) : new Line(number, buffer.toString(), length);

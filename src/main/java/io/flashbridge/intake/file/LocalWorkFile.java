@@ -1,28 +1,50 @@
 package io.flashbridge.intake.file;
 
-import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 
-/** The local copy of an upload: the SFTP consumer downloads each file to its local work directory. */
-final class LocalWorkFile {
+/**
+ * The local copy of an upload. The SFTP consumer streams each file (never whole in memory); it is
+ * copied here under a generated name (an upload's own name may be too long to carry a suffix) in
+ * the work folder, read from there, and deleted once its intake is over.
+ */
+final class LocalWorkFile implements AutoCloseable {
 
-    private LocalWorkFile() {}
+    private final Path path;
 
-    static Path of(Exchange exchange) {
-        String localPath = exchange.getIn().getHeader(Exchange.FILE_LOCAL_WORK_PATH, String.class);
-        if (localPath != null) {
-            return Path.of(localPath);
-        }
+    private LocalWorkFile(Path path) {
+        this.path = path;
+    }
+
+    static LocalWorkFile of(Exchange exchange, Path workFolder) throws IOException {
         Object body = exchange.getIn().getBody();
-        if (body instanceof GenericFile<?> generic && generic.getBody() instanceof File file) {
-            return file.toPath();
+        if (body instanceof GenericFile<?> generic) {
+            body = generic.getBody();
         }
-        if (body instanceof File file) {
-            return file.toPath();
+        Files.createDirectories(workFolder);
+        Path copy = Files.createTempFile(workFolder, "upload-", ".part");
+        if (body instanceof InputStream stream) {
+            try (InputStream in = stream) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } else {
+            Files.write(copy, exchange.getIn().getBody(byte[].class));
         }
-        throw new IllegalStateException("the intake route must download files to a local work directory (localWorkDirectory)");
+        return new LocalWorkFile(copy);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() throws IOException {
+        Files.deleteIfExists(path);
     }
 }

@@ -24,10 +24,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one payout file, downloaded to a local work file: inspects it (size, encoding, line count),
+ * Takes one payout file, streamed to a local work file: inspects it (size, encoding, line count),
  * then streams it, validates every row, records the batch and the accepted instructions in the
  * ledger (the batch counts only once complete), and answers the acknowledgement file. A file whose
  * bytes were seen before (any name) is answered as a duplicate and changes nothing; a file refused
@@ -37,6 +38,7 @@ import org.springframework.stereotype.Component;
 public class PayoutFileIntake {
 
     private static final Logger log = LoggerFactory.getLogger(PayoutFileIntake.class);
+    private static final String BATCH_ID = "FlashBridgeUploadSha256";
     static final List<String> ACK_HEADER = List.of("line_number", "payment_id", "status", "reason");
 
     /**
@@ -53,9 +55,11 @@ public class PayoutFileIntake {
     private final Clock clock = Clock.systemUTC();
     private final CsvPayoutReader csv;
     private final AbaPayoutReader aba;
+    private final Path workFolder;
 
     PayoutFileIntake(BatchStore batches, InstructionStore instructions, IntakeProperties properties, CamelContext camel,
-                     ObjectMapper json) {
+                     ObjectMapper json, @Value("${flashbridge.data-dir}") String dataDir) {
+        this.workFolder = Path.of(dataDir, "intake-work");
         this.batches = batches;
         this.instructions = instructions;
         this.properties = properties;
@@ -65,13 +69,20 @@ public class PayoutFileIntake {
     }
 
     public Outcome receive(Exchange exchange) throws IOException {
-        return receive(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), LocalWorkFile.of(exchange));
+        try (LocalWorkFile file = LocalWorkFile.of(exchange, workFolder)) {
+            FileInspection inspection = FileInspection.of(file.path());
+            exchange.setProperty(BATCH_ID, inspection.sha256());
+            return receive(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), file.path(), inspection);
+        }
     }
 
     /** Takes the upload {@code fileName} whose bytes are in the local {@code file}. */
     Outcome receive(String fileName, Path file) throws IOException {
+        return receive(fileName, file, FileInspection.of(file));
+    }
+
+    private Outcome receive(String fileName, Path file, FileInspection inspection) throws IOException {
         long started = System.nanoTime();
-        FileInspection inspection = FileInspection.of(file);
         String batchId = inspection.sha256();
         String refusal = refusal(inspection);
         if (refusal != null) {
@@ -125,12 +136,7 @@ public class PayoutFileIntake {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int attempts = properties.maxAttempts();
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
-        String batchId;
-        try {
-            batchId = FileInspection.of(LocalWorkFile.of(exchange)).sha256();
-        } catch (Exception unreadable) {
-            batchId = "000000000000";
-        }
+        String batchId = exchange.getProperty(BATCH_ID, "000000000000", String.class);
         String reason = "file not processed: its intake failed " + attempts + " times (" + (cause == null ? "unknown error" : cause.getClass().getSimpleName())
                 + "); ask the bridge's operators, then send it again";
         log.error("File {} moved to failed/ after {} failed attempts", fileName, attempts, cause);
