@@ -65,7 +65,7 @@ record FileInspection(String sha256, long bytes, int lines, String encodingProbl
 
     private static String utf16(byte[] start, int n) {
         if (n >= 2 && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE) || (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF))) {
-            return "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8";
+            return "line 1: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8";
         }
         int zeros = 0;
         for (int i = 0; i < Math.min(n, 512); i++) {
@@ -73,7 +73,7 @@ record FileInspection(String sha256, long bytes, int lines, String encodingProbl
                 zeros++;
             }
         }
-        return zeros * 4 > Math.min(n, 512) ? "the file looks like UTF-16 (every other byte is zero); save it as UTF-8" : null;
+        return zeros * 4 > Math.min(n, 512) ? "line 1: the file looks like UTF-16 (every other byte is zero); save it as UTF-8" : null;
     }
 
     /** Decodes what {@code bytes} holds; answers the first problem, or null. {@code linesSoFar} counts complete lines. */
