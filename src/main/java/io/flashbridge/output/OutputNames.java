@@ -59,8 +59,7 @@ public final class OutputNames {
         for (int i = 0; i < base.length(); ) {
             int codePoint = base.codePointAt(i);
             i += Character.charCount(codePoint);
-            if (codePoint < 0x20 || codePoint == 0x7f || codePoint == '/' || codePoint == '\\' || codePoint == 0xfffd
-                    || (Character.isISOControl(codePoint))) {
+            if (Character.isISOControl(codePoint) || codePoint == '/' || codePoint == '\\' || codePoint == 0xfffd) {
                 codePoint = '_';
             }
             if (safe.length() == 0 && (codePoint == '.' || codePoint == ' ')) {

@@ -12,15 +12,19 @@ import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpTestSupport;
 import io.flashbridge.support.SandboxServer;
 import io.flashbridge.support.WebhookClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Events bind to the payout they are about: forged, misdirected and far-future events change nothing they may not. */
 @BridgeTest
 class ForgedEventsTest extends ErpTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    @Autowired
+    private MeterRegistry meters;
     private WebhookClient webhooks;
 
     @BeforeEach
@@ -33,10 +37,8 @@ class ForgedEventsTest extends ErpTestSupport {
         String name = "forged-" + run;
         String paid = "PAY-" + run + "-1001";
         String held = "PAY-" + run + "-1004";
-        erp.drop("outbox/payouts", name + ".csv", (CsvLines.PAYOUT_HEADER
-                + paid + ",10.00,AUD,062000,12345678,Katarina Oreiro,,,INV-1001,,,\r\n"
-                + held + ",40.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n").getBytes(StandardCharsets.UTF_8));
-        Awaitility.await().atMost(PATIENCE).until(() -> "REVIEWING".equals(status(held)));
+        dropAndAwaitReview(name, paid + ",10.00,AUD,062000,12345678,Katarina Oreiro,,,INV-1001,,,\r\n"
+                + held + ",40.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n", held);
         String heldFlashId = flashId(held);
         double refusedBefore = refusedCount();
 
@@ -75,9 +77,7 @@ class ForgedEventsTest extends ErpTestSupport {
     void acceptsACallbackAboutItsOwnPayout() throws IOException {
         String name = "own-" + run;
         String paymentId = "OWN-" + run;
-        erp.drop("outbox/payouts", name + ".csv", (CsvLines.PAYOUT_HEADER
-                + paymentId + ",10.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n").getBytes(StandardCharsets.UTF_8));
-        Awaitility.await().atMost(PATIENCE).until(() -> "REVIEWING".equals(status(paymentId)));
+        dropAndAwaitReview(name, paymentId + ",10.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n", paymentId);
 
         var response = webhooks.callback("{\"event\":\"withdrawal_cancelled\",\"id\":\"" + flashId(paymentId) + "\",\"externalId\":\""
                 + paymentId + "\",\"rejectCode\":\"COMPLIANCE_DECLINED\",\"eventScheduledAt\":\"" + java.time.Instant.now() + "\"}",
@@ -91,9 +91,7 @@ class ForgedEventsTest extends ErpTestSupport {
     void ordersAnEventFromTheFarFutureByItsArrivalSoLaterEventsStillApply() throws IOException {
         String name = "future-" + run;
         String paymentId = "FUT-" + run;
-        erp.drop("outbox/payouts", name + ".csv", (CsvLines.PAYOUT_HEADER
-                + paymentId + ",10.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n").getBytes(StandardCharsets.UTF_8));
-        Awaitility.await().atMost(PATIENCE).until(() -> "REVIEWING".equals(status(paymentId)));
+        dropAndAwaitReview(name, paymentId + ",10.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n", paymentId);
         String flashId = flashId(paymentId);
 
         var future = webhooks.signed("{\"event\":\"withdrawal_pending\",\"id\":\"" + flashId + "\",\"externalId\":\"" + paymentId
@@ -112,10 +110,8 @@ class ForgedEventsTest extends ErpTestSupport {
         String name = "misnamed-" + run;
         String held = "MIS-" + run + "-1";
         String other = "MIS-" + run + "-2";
-        erp.drop("outbox/payouts", name + ".csv", (CsvLines.PAYOUT_HEADER
-                + held + ",10.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n"
-                + other + ",11.00,AUD,062000,12345678,Ann Lee,,,HALT_AML,,,\r\n").getBytes(StandardCharsets.UTF_8));
-        Awaitility.await().atMost(PATIENCE).until(() -> "REVIEWING".equals(status(held)) && "REVIEWING".equals(status(other)));
+        dropAndAwaitReview(name, held + ",10.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n"
+                + other + ",11.00,AUD,062000,12345678,Ann Lee,,,HALT_AML,,,\r\n", held, other);
 
         var response = webhooks.signed("{\"event\":\"withdrawal_cancelled\",\"id\":\"" + flashId(held) + "\",\"externalId\":\""
                 + other + "\",\"eventScheduledAt\":\"" + java.time.Instant.now() + "\"}", "misnamed-" + run);
@@ -125,6 +121,14 @@ class ForgedEventsTest extends ErpTestSupport {
                 "select count(*) from webhook_pending where request_id = ?", Integer.class, "misnamed-" + run) == 0);
         assertThat(status(held)).isEqualTo("REVIEWING");
         assertThat(status(other)).isEqualTo("REVIEWING");
+    }
+
+    /** Drops a payout file and waits until Flash holds each of {@code held} for review. */
+    private void dropAndAwaitReview(String name, String rows, String... held) throws IOException {
+        erp.drop("outbox/payouts", name + ".csv", (CsvLines.PAYOUT_HEADER + rows).getBytes(StandardCharsets.UTF_8));
+        for (String paymentId : held) {
+            Awaitility.await().atMost(PATIENCE).until(() -> "REVIEWING".equals(status(paymentId)));
+        }
     }
 
     private String status(String paymentId) {
@@ -139,7 +143,4 @@ class ForgedEventsTest extends ErpTestSupport {
     private double refusedCount() {
         return meters.find("flashbridge.webhooks.refused").counters().stream().mapToDouble(c -> c.count()).sum();
     }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    private io.micrometer.core.instrument.MeterRegistry meters;
 }

@@ -76,15 +76,13 @@ record FileInspection(String sha256, long bytes, int lines, String encodingProbl
         return zeros * 4 > Math.min(n, 512) ? "line 1: the file looks like UTF-16 (every other byte is zero); save it as UTF-8" : null;
     }
 
-    /** Decodes what {@code bytes} holds; answers the first problem, or null. {@code linesSoFar} counts complete lines. */
+    /** Decodes what {@code bytes} holds; answers the first problem, or null. {@code linesBefore} counts the line breaks read so far. */
     private static String decode(CharsetDecoder utf8, ByteBuffer bytes, CharBuffer chars, int linesBefore, boolean end) {
-        int lineOfChunkStart = linesBefore;
         while (true) {
             chars.clear();
-            int position = bytes.position();
             CoderResult result = utf8.decode(bytes, chars, end);
             if (result.isError()) {
-                int line = lineOf(bytes, position, bytes.position(), lineOfChunkStart);
+                int line = lineOf(bytes, bytes.position(), linesBefore);
                 return String.format("line %d: the file is not valid UTF-8 (byte 0x%02X); it may be Latin-1 or Windows-1252: "
                         + "save it as UTF-8", line, bytes.get(bytes.position()) & 0xFF);
             }
@@ -98,7 +96,7 @@ record FileInspection(String sha256, long bytes, int lines, String encodingProbl
      * The line of the bad byte at {@code badAt}: lines were counted over the whole chunk read, so
      * count back the line breaks that lie after the bad byte.
      */
-    private static int lineOf(ByteBuffer bytes, int from, int badAt, int linesAfterChunk) {
+    private static int lineOf(ByteBuffer bytes, int badAt, int linesAfterChunk) {
         int after = 0;
         for (int i = badAt; i < bytes.limit(); i++) {
             if (bytes.get(i) == '\n') {
