@@ -22,18 +22,21 @@ import java.util.HexFormat;
  */
 record FileInspection(String sha256, long bytes, int lines, String encodingProblem) {
 
+    private static final int CHUNK = 16 * 1024;
+
     static FileInspection of(Path file) throws IOException {
         MessageDigest digest = newDigest();
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer chars = CharBuffer.allocate(16 * 1024);
-        ByteBuffer bytes = ByteBuffer.allocate(16 * 1024);
+        CharBuffer chars = CharBuffer.allocate(CHUNK);
+        // room for a chunk plus the up to 3 bytes of a character cut at the previous chunk's end
+        ByteBuffer bytes = ByteBuffer.allocate(CHUNK + 4);
         long total = 0;
         int lines = 0;
         int lastByte = -1;
         String problem = null;
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[16 * 1024];
+            byte[] buffer = new byte[CHUNK];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
                 if (total == 0) {
