@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs after every other test (its own failsafe execution) and reads the whole run's logs: the
- * suite's (target/test-logs) and the production-shape bridge's (target/production-shape). Fails on
+ * suite's (target/test-logs) and the packaged bridges' (target/production-shape, target/crash-recovery). Fails on
  * any secret the tests configured, any JWT, or any full account number of the test data.
  */
 class LogSecretsIT {
@@ -50,7 +50,7 @@ class LogSecretsIT {
 
     private static List<Path> logs() throws IOException {
         List<Path> logs = new ArrayList<>();
-        for (Path folder : List.of(Path.of("target/test-logs"), Path.of("target/production-shape"))) {
+        for (Path folder : List.of(Path.of("target/test-logs"), Path.of("target/production-shape"), Path.of("target/crash-recovery"))) {
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> files = Files.walk(folder)) {
                     files.filter(file -> file.toString().endsWith(".log")).forEach(logs::add);

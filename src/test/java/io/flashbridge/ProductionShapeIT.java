@@ -3,10 +3,6 @@ package io.flashbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.support.BridgeProcess;
 import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.SandboxServer;
@@ -46,7 +43,7 @@ class ProductionShapeIT {
 
     private static Map<String, String> services;
     private static SandboxServer flash;
-    private static Process bridge;
+    private static BridgeProcess bridge;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
@@ -55,16 +52,13 @@ class ProductionShapeIT {
         services = readEnv(WORK.resolve("env"));
         flash = SandboxServer.start();
         flash.registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + BRIDGE_PORT + "/webhooks/flash");
-        bridge = startBridge();
-        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> health().contains("\"status\":\"UP\""));
+        bridge = startBridge().awaitUp(PATIENCE);
     }
 
     @AfterAll
     static void stopTheProductionShape() throws Exception {
         if (bridge != null) {
-            bridge.destroy();
-            bridge.waitFor(30, TimeUnit.SECONDS);
+            bridge.stop();
         }
         if (flash != null) {
             flash.close();
@@ -132,14 +126,8 @@ class ProductionShapeIT {
         }
     }
 
-    private static Process startBridge() throws IOException {
-        ProcessBuilder process = new ProcessBuilder("java", "-Xmx256m", "-Duser.home=" + services.get("BRIDGE_HOME"),
-                "-jar", System.getProperty("flashbridge.jar"), "--server.port=" + BRIDGE_PORT,
-                "--flashbridge.data-dir=" + WORK.resolve("bridge-data"))
-                .redirectErrorStream(true)
-                .redirectOutput(WORK.resolve("bridge.log").toFile());
-        Map<String, String> env = process.environment();
-        env.putAll(services);
+    private static BridgeProcess startBridge() throws Exception {
+        Map<String, String> env = new HashMap<>(services);
         env.put("SPRING_PROFILES_ACTIVE", "prod");
         env.put("FLASH_API_URL", flash.url());
         env.put("FLASH_EMAIL", SandboxServer.DEMO_EMAIL);
@@ -149,17 +137,14 @@ class ProductionShapeIT {
         env.put("FLASHBRIDGE_INTERIM_PERIOD", "600000");
         env.put("FLASHBRIDGE_VIEWER_USER", "auditor");
         env.put("FLASHBRIDGE_VIEWER_PASSWORD", VIEWER_PASSWORD);
-        return process.start();
+        return BridgeProcess.start(WORK, BRIDGE_PORT, env, WORK.resolve("bridge.log"),
+                List.of("-Duser.home=" + services.get("BRIDGE_HOME")), "--flashbridge.data-dir=" + WORK.resolve("bridge-data"));
     }
 
-    private static final String VIEWER_PASSWORD = java.util.UUID.randomUUID().toString();
+    private static final String VIEWER_PASSWORD = UUID.randomUUID().toString();
 
     private static String health() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + BRIDGE_PORT + "/actuator/health")).header("authorization", "Basic "
-                + java.util.Base64.getEncoder().encodeToString(("auditor:" + VIEWER_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return response.body();
+        return bridge.health("auditor:" + VIEWER_PASSWORD);
     }
 
     private static void runScript(String... args) throws Exception {

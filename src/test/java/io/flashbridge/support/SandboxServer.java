@@ -51,7 +51,11 @@ public final class SandboxServer implements AutoCloseable {
                 "--sandbox.webhook.secret=" + WEBHOOK_SECRET,
                 "--sandbox.callback-secret=" + CALLBACK_SECRET,
                 "--logging.level.io.flashbridge.sandbox=INFO"));
-        args.addAll(List.of(overrides));
+        for (String override : overrides) {
+            String key = override.substring(0, override.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(key));
+            args.add(override);
+        }
         return new SandboxServer(SandboxApplication.start(false, args.toArray(String[]::new)));
     }
 
