@@ -1,5 +1,6 @@
 package io.flashbridge;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public class FlashBridgeApplication {
             return;
         }
         ConfigurableApplicationContext sandbox = wantsEmbeddedSandbox(profiles, args)
-                ? SandboxApplication.start(false, sandboxArgs(args))
+                ? SandboxApplication.start(false, embeddedSandboxArgs(args))
                 : null;
         ConfigurableApplicationContext bridge = new SpringApplicationBuilder(FlashBridgeApplication.class)
                 .registerShutdownHook(false)
@@ -54,6 +55,16 @@ public class FlashBridgeApplication {
         return Arrays.stream(args)
                 .filter(arg -> arg.startsWith("--sandbox.") || arg.startsWith("--logging."))
                 .toArray(String[]::new);
+    }
+
+    /**
+     * Logging is one per JVM and the first context names it: the embedded sandbox starts first, so
+     * it leaves the name to the bridge, or every bridge log line would say "flash-sandbox".
+     */
+    private static String[] embeddedSandboxArgs(String[] args) {
+        List<String> sandboxArgs = new ArrayList<>(Arrays.asList(sandboxArgs(args)));
+        sandboxArgs.add("--logging.include-application-name=false");
+        return sandboxArgs.toArray(String[]::new);
     }
 
     private static List<String> activeProfiles(String[] args) {

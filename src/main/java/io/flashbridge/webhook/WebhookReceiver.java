@@ -1,17 +1,15 @@
 package io.flashbridge.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.instruction.Sha256;
 import io.flashbridge.ledger.EventTargets;
 import io.flashbridge.ledger.WebhookInbox;
 import org.apache.camel.Exchange;
@@ -89,7 +87,7 @@ public class WebhookReceiver {
             return;
         }
         String requestId = exchange.getIn().getHeader("flashfx-request-id", String.class);
-        store(exchange, body, event, "CALLBACK", requestId != null ? requestId : "callback-" + sha256(body));
+        store(exchange, body, event, "CALLBACK", requestId != null ? requestId : "callback-" + Sha256.hex(body));
     }
 
     private void store(Exchange exchange, byte[] body, JsonNode event, String channel, String requestId) {
@@ -144,11 +142,4 @@ public class WebhookReceiver {
         return body == null ? new byte[0] : body;
     }
 
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import io.flashbridge.instruction.PayoutFields;
+import io.flashbridge.instruction.Sha256;
 import io.flashbridge.instruction.ShownValue;
 import org.apache.camel.CamelContext;
 import org.apache.camel.dataformat.bindy.fixed.BindyFixedLengthDataFormat;
@@ -134,7 +132,7 @@ final class AbaPayoutReader {
                 nullToEmpty(batch.processingDate), nullToEmpty(d.bsb), nullToEmpty(d.accountNumber), d.amountCents,
                 nullToEmpty(d.accountTitle), nullToEmpty(d.lodgementReference));
         int occurrence = occurrences.merge(identity, 1, Integer::sum);
-        String paymentId = "ABA-" + sha256(identity + "|" + occurrence).substring(0, 16);
+        String paymentId = "ABA-" + Sha256.hex(identity + "|" + occurrence).substring(0, 16);
         String dollars = BigDecimal.valueOf(amount, 2).toPlainString();
         return new ParsedFile.Row(lineNumber, new PayoutFields(paymentId, dollars, "AUD", d.bsb, d.accountNumber,
                 d.accountTitle, null, null, d.lodgementReference, d.remitterName, null, null), null);
@@ -194,13 +192,5 @@ final class AbaPayoutReader {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import io.flashbridge.instruction.Sha256;
 
 /**
  * One streaming pass over an uploaded file before it is parsed: its SHA-256 (the batch id), its
@@ -25,7 +26,7 @@ record FileInspection(String sha256, long bytes, int lines, String encodingProbl
     private static final int CHUNK = 16 * 1024;
 
     static FileInspection of(Path file) throws IOException {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = Sha256.digest();
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         CharBuffer chars = CharBuffer.allocate(CHUNK);
@@ -107,13 +108,5 @@ record FileInspection(String sha256, long bytes, int lines, String encodingProbl
             }
         }
         return linesAfterChunk - after + 1;
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
