@@ -1,5 +1,7 @@
 package io.flashbridge.embedded;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
@@ -28,6 +30,7 @@ class EmbeddedBrokerConfiguration {
     static final String DEAD_LETTERS = "DLQ";
     private static final int MAX_DELIVERY_ATTEMPTS = 5;
     private static final long REDELIVERY_DELAY_MS = 1000;
+    private static final int INSTRUCTION_DELIVERY_ATTEMPTS = 20;
 
     @Bean
     static BeanPostProcessor brokerLogins(@Value("${flashbridge.embedded.artemis.acceptor:}") String acceptorUrl,
@@ -50,7 +53,9 @@ class EmbeddedBrokerConfiguration {
     }
 
     @Bean
-    ArtemisConfigurationCustomizer tcpAcceptor(@Value("${flashbridge.embedded.artemis.acceptor:}") String acceptorUrl) {
+    ArtemisConfigurationCustomizer tcpAcceptor(@Value("${flashbridge.embedded.artemis.acceptor:}") String acceptorUrl,
+                                               @Value("${flashbridge.jms.instructions}") String instructions,
+                                               @Value("${flashbridge.jms.dead-letters}") String deadLetters) {
         return configuration -> {
             configuration.setSecurityEnabled(true);
             configuration.setGlobalMaxSize(BROKER_MEMORY);
@@ -63,6 +68,17 @@ class EmbeddedBrokerConfiguration {
                     .setRedeliveryDelay(REDELIVERY_DELAY_MS)
                     .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
                     .setAutoCreateDeadLetterResources(true));
+            // Core banking's instructions outlast a ledger outage of about 15 minutes (redelivered with
+            // a growing delay) before they go to flashbridge.dlq, where unreadable ones go at once.
+            configuration.addAddressSetting(instructions, new AddressSettings()
+                    .setMaxSizeBytes(QUEUE_MEMORY)
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                    .setMaxDeliveryAttempts(INSTRUCTION_DELIVERY_ATTEMPTS)
+                    .setRedeliveryDelay(REDELIVERY_DELAY_MS)
+                    .setRedeliveryMultiplier(2)
+                    .setMaxRedeliveryDelay(60_000)
+                    .setDeadLetterAddress(SimpleString.of(deadLetters)));
+            configuration.addQueueConfiguration(QueueConfiguration.of(deadLetters).setRoutingType(RoutingType.ANYCAST));
             if (!acceptorUrl.isBlank()) {
                 try {
                     configuration.addAcceptorConfiguration("tcp", acceptorUrl);

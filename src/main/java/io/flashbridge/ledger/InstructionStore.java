@@ -109,6 +109,7 @@ public class InstructionStore {
                     + "where id = :id and status = 'RECEIVED'", values) == 1) {
                 jdbc.update("insert into audit (instruction_id, from_status, to_status, reason, at) "
                         + "values (:id, 'RECEIVED', 'SUBMITTING', 'sending to Flash', :at)", values);
+                announce(id, PayoutStatus.RECEIVED);
                 return true;
             }
             return jdbc.update("update instruction set attempts = attempts + 1, updated_at = :at "
@@ -172,9 +173,42 @@ public class InstructionStore {
                     .addValue("id", id).addValue("from", from.name()).addValue("to", change.to().name())
                     .addValue("reason", truncate(change.reason(), 500)).addValue("event", change.event())
                     .addValue("requestId", change.requestId()).addValue("actor", change.actor()).addValue("at", now()));
+            announce(id, from);
             return true;
         });
         return Boolean.TRUE.equals(changed);
+    }
+
+    /**
+     * Records an instruction that came alone in a JMS message (no batch) as RECEIVED; answers its id.
+     * {@code messageId} tells a redelivery of this message from a re-sent payment id.
+     */
+    public long insertMessage(NewInstruction instruction, String messageId) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update("insert into instruction (source, payment_id, kind, amount, currency, payload, idempotency_key, status, "
+                + "attempts, origin, message_id, created_at, updated_at) values (:source, :paymentId, :kind, :amount, :currency, "
+                + ":payload, :key, 'RECEIVED', 0, 'JMS', :messageId, :at, :at)", new MapSqlParameterSource()
+                .addValue("source", instruction.source()).addValue("paymentId", instruction.paymentId())
+                .addValue("kind", instruction.kind()).addValue("amount", instruction.amount())
+                .addValue("currency", instruction.currency()).addValue("payload", instruction.payload())
+                .addValue("key", instruction.idempotencyKey()).addValue("messageId", truncate(messageId, 200))
+                .addValue("at", now()), key, new String[] {"id"});
+        return key.getKey().longValue();
+    }
+
+    /** The instruction {@code source} sent as {@code paymentId}, with the JMS message that brought it (null for files). */
+    public Optional<Map.Entry<Instruction, Optional<String>>> findByPaymentId(String source, String paymentId) {
+        return jdbc.query("select " + COLUMNS + ", message_id from instruction where payment_id = :paymentId and source = :source",
+                Map.of("paymentId", paymentId, "source", source),
+                (rs, n) -> Map.entry(row(rs, n), Optional.ofNullable(rs.getString("message_id")))).stream().findFirst();
+    }
+
+    /** Queues the status change just made to a JMS instruction for {@code flashbridge.status}; files are answered by status files. */
+    private void announce(long id, PayoutStatus from) {
+        jdbc.update("insert into status_outbox (instruction_id, payment_id, flash_id, status, previous_status, reject_code, "
+                + "status_message, amount, currency, fee, at) select id, payment_id, flash_id, status, :from, reject_code, "
+                + "status_message, amount, currency, fee, :at from instruction where id = :id and origin = 'JMS'",
+                new MapSqlParameterSource().addValue("id", id).addValue("from", from.name()).addValue("at", now()));
     }
 
     public List<Instruction> withStatus(PayoutStatus status, int limit) {
@@ -184,7 +218,8 @@ public class InstructionStore {
 
     /** Instructions left RECEIVED (e.g. a crash between ledger commit and enqueue) for longer than {@code since}. */
     public List<Long> stuckReceived(Instant before, int limit) {
-        return jdbc.queryForList("select i.id from instruction i join batch b on b.id = i.batch_id where b.recorded and i.status = 'RECEIVED' "
+        return jdbc.queryForList("select i.id from instruction i left join batch b on b.id = i.batch_id "
+                + "where (b.recorded or i.batch_id is null) and i.status = 'RECEIVED' "
                 + "and i.updated_at < :before order by i.id "
                 + "fetch first " + limit + " rows only", Map.of("before", UtcTime.of(before)), Long.class);
     }

@@ -1,0 +1,92 @@
+package io.flashbridge.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.Connection;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/** Core banking as the bridge sees it: a JMS client over TCP that sends instructions and reads replies and events. */
+public final class CoreBanking implements AutoCloseable {
+
+    private final ActiveMQConnectionFactory factory;
+    private final Connection connection;
+    private final Session session;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CoreBanking(int brokerPort) throws JMSException {
+        factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
+        connection = factory.createConnection();
+        connection.start();
+        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    /** Sends {@code body} to flashbridge.instructions with a fresh correlation id, replies to {@code replyTo} (null: none); answers the id. */
+    public String send(String body, Destination replyTo) throws JMSException {
+        TextMessage message = session.createTextMessage(body);
+        String correlationId = UUID.randomUUID().toString();
+        message.setJMSCorrelationID(correlationId);
+        message.setJMSReplyTo(replyTo);
+        try (var producer = session.createProducer(session.createQueue("flashbridge.instructions"))) {
+            producer.send(message);
+        }
+        return correlationId;
+    }
+
+    public Destination temporaryQueue() throws JMSException {
+        return session.createTemporaryQueue();
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** The next message on {@code destination} whose selector matches, as JSON; fails after {@code atMost}. */
+    public JsonNode receive(Destination destination, String selector, Duration atMost) throws Exception {
+        return json.readTree(((TextMessage) receiveMessage(destination, selector, atMost)).getText());
+    }
+
+    public Message receiveMessage(Destination destination, String selector, Duration atMost) throws JMSException {
+        try (MessageConsumer consumer = session.createConsumer(destination, selector)) {
+            Message message = consumer.receive(atMost.toMillis());
+            if (message == null) {
+                throw new AssertionError("nothing on " + destination + " matching " + selector + " within " + atMost);
+            }
+            return message;
+        }
+    }
+
+    /** Status events of {@code paymentId} from flashbridge.status until one has {@code finalStatus}. */
+    public List<JsonNode> statusEventsUntil(String paymentId, String finalStatus, Duration atMost) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue("flashbridge.status"),
+                "paymentId = '" + paymentId + "'")) {
+            while (events.isEmpty() || !events.get(events.size() - 1).path("status").asText().equals(finalStatus)) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                Message message = left > 0 ? consumer.receive(left) : null;
+                if (message == null) {
+                    throw new AssertionError("no " + finalStatus + " event for " + paymentId + "; got " + events);
+                }
+                events.add(json.readTree(((TextMessage) message).getText()));
+            }
+        }
+        return events;
+    }
+
+    @Override
+    public void close() throws JMSException {
+        connection.close();
+        factory.close();
+    }
+}
