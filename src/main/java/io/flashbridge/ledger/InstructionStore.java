@@ -179,11 +179,8 @@ public class InstructionStore {
         return Boolean.TRUE.equals(changed);
     }
 
-    /**
-     * Records an instruction that came alone in a JMS message (no batch) as RECEIVED; answers its id.
-     * {@code messageId} tells a redelivery of this message from a re-sent payment id.
-     */
-    public long insertMessage(NewInstruction instruction, String messageId) {
+    /** Inserts an instruction that came alone in a JMS message (no batch) as RECEIVED; answers its id. */
+    private long insertMessage(NewInstruction instruction, String messageId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("insert into instruction (source, payment_id, kind, amount, currency, payload, idempotency_key, status, "
                 + "attempts, origin, message_id, created_at, updated_at) values (:source, :paymentId, :kind, :amount, :currency, "
@@ -194,6 +191,32 @@ public class InstructionStore {
                 .addValue("key", instruction.idempotencyKey()).addValue("messageId", truncate(messageId, 200))
                 .addValue("at", now()), key, new String[] {"id"});
         return key.getKey().longValue();
+    }
+
+    /** An instruction that came alone in a JMS message; {@code messageId} tells a redelivery from a re-sent payment id. */
+    public record MessageInstruction(NewInstruction instruction, String messageId) {}
+
+    /**
+     * What the ledger holds for one message: the instruction it {@code created}, or the one it
+     * already had ({@code existing}, with the message that brought it).
+     */
+    public record Recorded(long id, boolean created, Instruction existing, String existingMessageId) {}
+
+    /**
+     * Records JMS instructions in one transaction (one commit for many messages): each is inserted
+     * as RECEIVED unless its source already sent its payment id, earlier or earlier in this list.
+     */
+    public List<Recorded> recordMessages(List<MessageInstruction> messages) {
+        return transactions.execute(tx -> {
+            List<Recorded> recorded = new ArrayList<>(messages.size());
+            for (MessageInstruction message : messages) {
+                NewInstruction instruction = message.instruction();
+                recorded.add(findByPaymentId(instruction.source(), instruction.paymentId())
+                        .map(known -> new Recorded(known.getKey().id(), false, known.getKey(), known.getValue().orElse(null)))
+                        .orElseGet(() -> new Recorded(insertMessage(instruction, message.messageId()), true, null, null)));
+            }
+            return recorded;
+        });
     }
 
     /** The instruction {@code source} sent as {@code paymentId}, with the JMS message that brought it (null for files). */

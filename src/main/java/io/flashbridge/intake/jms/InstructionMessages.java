@@ -6,8 +6,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,7 +33,6 @@ import org.apache.camel.component.jms.JmsMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,16 +51,16 @@ public class InstructionMessages {
     private static final Logger log = LoggerFactory.getLogger(InstructionMessages.class);
     private static final int DEAD_LETTER_BODY = 1024 * 1024;
 
-    private final InstructionStore instructions;
+    private final GroupCommit ledger;
     private final JmsIntakeProperties properties;
     private final String payoutQueue;
     private final ObjectMapper json;
     private final ObjectReader strictJson;
     private final InstructionSchema schema = new InstructionSchema();
 
-    InstructionMessages(InstructionStore instructions, JmsIntakeProperties properties, ObjectMapper json,
+    InstructionMessages(GroupCommit ledger, JmsIntakeProperties properties, ObjectMapper json,
                         @Value("${flashbridge.queues.payouts}") String payoutQueue) {
-        this.instructions = instructions;
+        this.ledger = ledger;
         this.properties = properties;
         this.payoutQueue = payoutQueue;
         this.json = json;
@@ -73,7 +70,7 @@ public class InstructionMessages {
     /** What one message led to: the reply, the instruction to queue (or null), and why it is poison (or null). */
     record Outcome(InstructionReply reply, Long queueId, String poison) {}
 
-    public void receive(Exchange exchange) throws JMSException {
+    public void receive(Exchange exchange) throws Exception {
         JmsMessage in = exchange.getIn(JmsMessage.class);
         Message message = in.getJmsMessage();
         Session session = in.getJmsSession();
@@ -92,7 +89,7 @@ public class InstructionMessages {
         }
     }
 
-    Outcome decide(Message message) throws JMSException {
+    Outcome decide(Message message) throws Exception {
         String text;
         try {
             text = text(message);
@@ -120,23 +117,16 @@ public class InstructionMessages {
         return record(result.instruction(), result.warnings(), message.getJMSMessageID());
     }
 
-    private Outcome record(PaymentInstruction instruction, List<String> warnings, String messageId) {
-        Optional<Map.Entry<Instruction, Optional<String>>> existing = instructions.findByPaymentId(instruction.source(),
-                instruction.paymentId());
-        if (existing.isEmpty()) {
-            try {
-                long id = instructions.insertMessage(new InstructionStore.NewInstruction(instruction.source(),
-                        instruction.paymentId(), 0, "WITHDRAWAL", instruction.amount(), instruction.currency(),
-                        write(instruction), instruction.idempotencyKey()), messageId);
-                log.info("Instruction {} from {} accepted as {}", instruction.paymentId(), instruction.source(), id);
-                return new Outcome(InstructionReply.accepted(instruction.paymentId(), id, warnings), id, null);
-            } catch (DuplicateKeyException sentTwiceAtOnce) {
-                existing = instructions.findByPaymentId(instruction.source(), instruction.paymentId());
-            }
+    private Outcome record(PaymentInstruction instruction, List<String> warnings, String messageId) throws Exception {
+        InstructionStore.Recorded recorded = ledger.record(new InstructionStore.MessageInstruction(new InstructionStore.NewInstruction(
+                instruction.source(), instruction.paymentId(), 0, "WITHDRAWAL", instruction.amount(), instruction.currency(),
+                write(instruction), instruction.idempotencyKey()), messageId));
+        if (recorded.created()) {
+            log.debug("Instruction {} from {} accepted as {}", instruction.paymentId(), instruction.source(), recorded.id());
+            return new Outcome(InstructionReply.accepted(instruction.paymentId(), recorded.id(), warnings), recorded.id(), null);
         }
-        Instruction known = existing.orElseThrow().getKey();
-        boolean sameMessage = existing.get().getValue().map(messageId::equals).orElse(false);
-        if (sameMessage) {
+        Instruction known = recorded.existing();
+        if (messageId != null && messageId.equals(recorded.existingMessageId())) {
             // Redelivered after a crash before its commit: its reply and queue entry were never sent.
             Long queueId = known.status() == PayoutStatus.RECEIVED ? known.id() : null;
             return new Outcome(InstructionReply.accepted(known.paymentId(), known.id(), warnings), queueId, null);
