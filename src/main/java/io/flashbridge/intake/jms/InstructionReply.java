@@ -17,12 +17,17 @@ public record InstructionReply(String status, String paymentId, Long instruction
 
     /** Where an instruction stands now, for a duplicate. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Current(String status, String flashId, String rejectCode, String statusMessage, BigDecimal amount,
-                          String currency, BigDecimal fee) {
+    public record Current(String status, String flashId, String rejectCode, String statusMessage, String amount,
+                          String currency, String fee) {
 
         static Current of(Instruction instruction) {
             return new Current(instruction.status().name(), instruction.flashId(), instruction.rejectCode(),
-                    instruction.statusMessage(), instruction.amount(), instruction.currency(), instruction.fee());
+                    instruction.statusMessage(), text(instruction.amount()), instruction.currency(), text(instruction.fee()));
+        }
+
+        /** Money as a decimal string, as in the instruction and the status events. */
+        private static String text(BigDecimal amount) {
+            return amount == null ? null : amount.toPlainString();
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +167,19 @@ class JmsInstructionsTest extends BridgeTestSupport {
         assertThat(redelivered.reply().instructionId()).isEqualTo(first.reply().instructionId());
         assertThat(redelivered.queueId()).as("still waiting to be sent: queued again").isEqualTo(first.queueId());
         assertThat(jdbc.queryForObject("select count(*) from instruction where payment_id = ?", Integer.class, paymentId)).isEqualTo(1);
+    }
+
+    @Test
+    void acceptsTheSampleMessages() throws Exception {
+        Destination replies = core.temporaryQueue();
+        for (String sample : List.of("payout.json", "payout-payid.json")) {
+            String body = Files.readString(Path.of("samples/jms", sample)).replace("\"CB-2026-", "\"CB-" + run + "-");
+
+            String correlationId = core.send(body, replies);
+
+            JsonNode reply = core.receive(replies, "JMSCorrelationID = '" + correlationId + "'", PATIENCE);
+            assertThat(reply.path("status").asText()).as(sample + ": " + reply).isEqualTo("ACCEPTED");
+        }
     }
 
     private static String payout(String paymentId, String amount, String reference) {
