@@ -2,6 +2,8 @@ package io.flashbridge.output;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -14,6 +16,8 @@ import java.time.format.DateTimeFormatter;
  *   <li>{@code X.status-B.csv}: the final status file</li>
  *   <li>{@code X.status-B-<yyyyMMddHHmmss>.csv}: interim status files and corrections</li>
  * </ul>
+ * Deposit reports are {@code deposits-<yyyyMMdd>.csv} (end of day) and
+ * {@code deposits-<yyyyMMdd>-<HHmmss>.csv} (intraday), dated in the reports' business time zone.
  * Two batches never share a file: their contents, and so B, differ. X is the upload's name without
  * its extension, made safe: control characters, {@code /}, {@code \} and undecodable bytes become
  * {@code _}, leading dots go, and it is cut to {@value #MAX_STEM_BYTES} UTF-8 bytes so that every
@@ -24,6 +28,8 @@ public final class OutputNames {
     static final int MAX_STEM_BYTES = 160;
     private static final int ID_LENGTH = 12;
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
     private OutputNames() {}
@@ -43,6 +49,16 @@ public final class OutputNames {
 
     public static String interimStatus(String uploadName, String batchId, Instant at) {
         return stem(uploadName) + ".status-" + shortId(batchId) + "-" + SECONDS.format(at) + ".csv";
+    }
+
+    /** The end-of-day deposit report of {@code day} (the business day, in the reports' zone). */
+    public static String depositReport(LocalDate day) {
+        return "deposits-" + DAY.format(day) + ".csv";
+    }
+
+    /** An intraday deposit report of {@code day} so far, written at {@code time} of that day. */
+    public static String intradayDepositReport(LocalDate day, LocalTime time) {
+        return "deposits-" + DAY.format(day) + "-" + TIME.format(time) + ".csv";
     }
 
     public static String shortId(String batchId) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.ledger.DepositStatus;
+import io.flashbridge.ledger.DepositStore;
 import io.flashbridge.ledger.EventTargets;
 import io.flashbridge.ledger.InstructionStore;
 import io.flashbridge.ledger.PayoutStatus;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * only if it is newer than the last event applied. An {@code eventScheduledAt} further ahead of the
  * bridge's clock than the tolerance never orders events: the time the bridge received the event
  * does instead. Duplicates and late events change nothing; events for withdrawals the bridge did not
- * create are noted and left alone.
+ * create are noted and left alone. Deposit events record or move the deposit they are about
+ * ({@link DepositStore}), under the same ordering rule.
  */
 @Component("webhookReconciler")
 public class WebhookReconciler {
@@ -34,15 +37,17 @@ public class WebhookReconciler {
 
     private final WebhookInbox inbox;
     private final InstructionStore instructions;
+    private final DepositStore deposits;
     private final EventTargets targets;
     private final RefusedEvents refused;
     private final Duration futureTolerance;
     private final ObjectMapper json;
 
-    WebhookReconciler(WebhookInbox inbox, InstructionStore instructions, EventTargets targets, RefusedEvents refused,
-                      WebhookProperties properties, ObjectMapper json) {
+    WebhookReconciler(WebhookInbox inbox, InstructionStore instructions, DepositStore deposits, EventTargets targets,
+                      RefusedEvents refused, WebhookProperties properties, ObjectMapper json) {
         this.inbox = inbox;
         this.instructions = instructions;
+        this.deposits = deposits;
         this.targets = targets;
         this.refused = refused;
         this.futureTolerance = properties.futureTolerance();
@@ -57,8 +62,12 @@ public class WebhookReconciler {
         JsonNode event = json.readTree(stored.get().body());
         String name = event.path("event").asText();
         PayoutStatus to = PayoutStatus.ofWithdrawalEvent(name);
+        DepositStatus deposit = DepositStatus.ofEvent(name);
         if (to != null) {
             apply(requestId, stored.get(), event, to);
+        } else if (deposit != null && event.hasNonNull("id") && event.hasNonNull("amount")) {
+            deposits.apply(DepositFacts.of(event, deposit), orderingTime(requestId, event, stored.get().receivedAt()), name,
+                    requestId, null);
         }
         inbox.markProcessed(requestId);
     }

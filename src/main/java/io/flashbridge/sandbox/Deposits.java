@@ -19,7 +19,8 @@ class Deposits {
 
     /** What the admin API's "send test deposit" takes. */
     record TestDeposit(String client, BigDecimal amount, String currency, String externalReference,
-                       String payerName, String payerBsb, String payerAccountNo, String subClientId, boolean review) {}
+                       String payerName, String payerBsb, String payerAccountNo, String subClientId, boolean review,
+                       boolean hold) {}
 
     static final String VAN_BSB = "802985";
     static final String VAN_ACCOUNT = "123456789";
@@ -57,7 +58,11 @@ class Deposits {
         account.deposits.put(deposit.id(), deposit);
         events.deposit(account, deposit, "deposit_initiated");
         SandboxProperties.Steps delays = properties.steps();
-        if (request.review()) {
+        if (request.hold()) {
+            // Held in compliance review until an analyst rejects it (admin reject).
+            Steps.run(clock, List.of(step(delays.sending(),
+                    () -> move(account, deposit, Deposit.Status.REVIEWING, "Awaiting manual compliance", "deposit_reviewing"))));
+        } else if (request.review()) {
             Steps.run(clock, List.of(
                     step(delays.sending(), () -> move(account, deposit, Deposit.Status.REVIEWING, "Awaiting manual compliance", "deposit_reviewing")),
                     step(delays.compliance(), () -> clear(account, deposit))));

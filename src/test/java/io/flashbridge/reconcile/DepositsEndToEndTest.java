@@ -1,0 +1,162 @@
+package io.flashbridge.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.ledger.DepositStore;
+import io.flashbridge.support.BridgeTest;
+import io.flashbridge.support.CsvLines;
+import io.flashbridge.support.ErpTestSupport;
+import io.flashbridge.support.SandboxServer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Test deposits through the sandbox's admin endpoint reach the ledger by webhook (or, with their
+ * webhooks switched off, by the deposit listing) and the ERP's deposit reports, line by line.
+ */
+@BridgeTest
+class DepositsEndToEndTest extends ErpTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
+    private static final String SUB_CLIENT = "5f0c1b2a3d4e5f6a7b8c9d0e";
+
+    @Autowired
+    private DepositStore deposits;
+    @Autowired
+    private DepositPoller poller;
+    private final ObjectMapper json = new ObjectMapper();
+    private String token;
+
+    @Test
+    void reportsEveryDepositOfTheDayWithItsReferenceAndStatus() throws Exception {
+        String master = deposit("125.00", "INV-" + run + "-M", "Acme Customer", "11112222", null, false);
+        String viaSubClient = deposit("80.50", "INV-" + run + "-S", "Sub Payer", "33334444", SUB_CLIENT, false);
+        String held = deposit("999.99", "INV-" + run + "-H", "Held Payer", "55556666", null, true);
+        String refunded = deposit("12.00", "INV-" + run + "-R", "Wrong Payer", "77778888", null, false);
+        awaitStatus(refunded, "CONFIRMED");
+        SandboxServer.shared().admin("POST", "deposits/" + refunded + "/reject", null);
+        awaitStatus(refunded, "REFUNDED");
+        String unannounced = depositWithoutWebhooks("47.25", "INV-" + run + "-U");
+        awaitStatus(master, "CONFIRMED");
+        awaitStatus(viaSubClient, "CONFIRMED");
+        awaitStatus(held, "REVIEWING");
+
+        assertThat(deposits.find(unannounced)).as("its webhooks were switched off").isEmpty();
+
+        // Flash allows one login a second: a run that meets the limit ends and the next one tries again.
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(1100)).until(() -> poller.poll() >= 1);
+        assertThat(deposits.find(unannounced).orElseThrow().status().name()).isEqualTo("CONFIRMED");
+        assertThat(deposits.audit(unannounced)).extracting(row -> row.get("event")).containsExactly(DepositPoller.EVENT);
+
+        Map<String, Map<String, String>> report = intradayReportWith(List.of(master, viaSubClient, held, refunded, unannounced));
+        assertThat(report.get(master)).containsEntry("status", "CONFIRMED").containsEntry("amount", "125.00")
+                .containsEntry("fee", "0.00").containsEntry("currency", "AUD").containsEntry("reference", "INV-" + run + "-M")
+                .containsEntry("payer_name", "Acme Customer").containsEntry("payer_bsb", "062000")
+                .containsEntry("payer_account", "****2222").containsEntry("van_bsb", "802985")
+                .containsEntry("van_account", "123456789").containsEntry("sub_client_id", "");
+        assertThat(report.get(viaSubClient)).containsEntry("status", "CONFIRMED").containsEntry("sub_client_id", SUB_CLIENT)
+                .containsEntry("sub_client_external_id", "SUB-001").containsEntry("sub_client_name", "Jane Citizen")
+                .containsEntry("van_bsb", "802985").containsEntry("van_account", "900000001");
+        assertThat(report.get(held)).containsEntry("status", "REVIEWING").containsEntry("status_message", "Awaiting manual compliance");
+        assertThat(report.get(refunded)).containsEntry("status", "REFUNDED").containsEntry("refund_amount", "12.00");
+        assertThat(report.get(unannounced)).containsEntry("status", "CONFIRMED").containsEntry("reference", "INV-" + run + "-U");
+        assertThat(String.join(",", report.values().stream().map(Object::toString).toList())).doesNotContain("11112222");
+    }
+
+    @Test
+    void closesTheDayWithAFileThatSumsToTheLedgerTotal() throws Exception {
+        String paid = deposit("300.00", "EOD-" + run, "Day Payer", "99990000", null, false);
+        awaitStatus(paid, "CONFIRMED");
+        LocalDate today = LocalDate.now(SYDNEY);
+        Clock tomorrow = Clock.fixed(today.plusDays(1).atTime(0, 5).atZone(SYDNEY).toInstant(), SYDNEY);
+
+        DepositReports.DepositReport endOfDay = new DepositReports(deposits, SYDNEY, tomorrow).endOfDay().stream()
+                .filter(report -> today.equals(report.endOfDay())).findFirst().orElseThrow();
+
+        assertThat(endOfDay.fileName()).isEqualTo("deposits-" + today() + ".csv");
+        List<Map<String, String>> lines = CsvLines.parse(endOfDay.content());
+        assertThat(lines).extracting(line -> line.get("flash_id")).contains(paid);
+        BigDecimal fileTotal = lines.stream().map(line -> new BigDecimal(line.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal ledgerTotal = jdbc.queryForObject("select sum(amount) from deposit where created_at >= ? and created_at < ?",
+                BigDecimal.class, today.atStartOfDay(SYDNEY).toOffsetDateTime(), today.plusDays(1).atStartOfDay(SYDNEY).toOffsetDateTime());
+        assertThat(fileTotal).isEqualByComparingTo(ledgerTotal).isEqualByComparingTo(endOfDay.total());
+        assertThat(lines).hasSize(endOfDay.deposits());
+    }
+
+    private String deposit(String amount, String reference, String payer, String account, String subClient, boolean hold) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("amount", new BigDecimal(amount));
+        request.put("externalReference", reference);
+        request.put("payerName", payer);
+        request.put("payerAccountNo", account);
+        request.put("subClientId", subClient);
+        request.put("hold", hold);
+        return SandboxServer.shared().admin("POST", "deposits", request).path("id").asText();
+    }
+
+    /** A deposit made while the sandbox sends only withdrawal events; answers once Flash has cleared it. */
+    private String depositWithoutWebhooks(String amount, String reference) throws Exception {
+        String url = "http://localhost:" + port + "/webhooks/flash";
+        SandboxServer.shared().admin("PUT", "webhook?client=" + SandboxServer.DEMO_EMAIL, Map.of("url", url,
+                "secret", SandboxServer.WEBHOOK_SECRET, "events", List.of("withdrawal_initiated")));
+        try {
+            String id = deposit(amount, reference, "Quiet Payer", "24681357", null, false);
+            Awaitility.await().atMost(PATIENCE).until(() -> "CONFIRMED".equals(statusAtFlash(id)));
+            return id;
+        } finally {
+            SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, url);
+        }
+    }
+
+    private String statusAtFlash(String id) throws Exception {
+        if (token == null) {
+            String login = json.writeValueAsString(Map.of("query", "mutation($input: LoginInput!) { login(input: $input) { token } }",
+                    "variables", Map.of("input", Map.of("email", SandboxServer.DEMO_EMAIL, "password", SandboxServer.DEMO_PASSWORD))));
+            token = json.readTree(SandboxServer.shared().post(login, null).body()).path("data").path("login").path("token").asText(null);
+        }
+        JsonNode deposit = json.readTree(SandboxServer.shared().post(json.writeValueAsString(Map.of("query",
+                "{ deposit(id: \"" + id + "\") { status } }")), token).body());
+        return deposit.path("data").path("deposit").path("status").asText();
+    }
+
+    private void awaitStatus(String flashId, String status) {
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(deposits.find(flashId).map(d -> d.status().name())).as("deposit " + flashId).contains(status));
+    }
+
+    /** The lines of {@code ids} in the first intraday report of today that lists them all. */
+    private Map<String, Map<String, String>> intradayReportWith(List<String> ids) {
+        Map<String, Map<String, String>> mine = new HashMap<>();
+        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            List<String> reports = erp.list("inbox").stream()
+                    .filter(name -> name.matches("deposits-" + today() + "-[0-9]{6}\\.csv")).sorted().toList();
+            mine.clear();
+            if (!reports.isEmpty()) {
+                for (Map<String, String> line : CsvLines.parse(erp.read("inbox/" + reports.get(reports.size() - 1)))) {
+                    if (ids.contains(line.get("flash_id"))) {
+                        mine.put(line.get("flash_id"), line);
+                    }
+                }
+            }
+            return mine.keySet().containsAll(ids);
+        });
+        return mine;
+    }
+
+    private static String today() {
+        return LocalDate.now(SYDNEY).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    }
+}
