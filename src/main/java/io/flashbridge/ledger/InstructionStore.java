@@ -234,6 +234,19 @@ public class InstructionStore {
                 new MapSqlParameterSource().addValue("id", id).addValue("from", from.name()).addValue("at", now()));
     }
 
+    /** Starts (or keeps) the wait for funds of an instruction now AWAITING_FUNDS: its place among the waiting. */
+    public void markAwaitingFunds(long id) {
+        jdbc.update("update instruction set awaiting_funds_since = coalesce(awaiting_funds_since, :at) where id = :id",
+                Map.of("id", id, "at", now()));
+    }
+
+    /** Instructions waiting for funds with the time they started waiting, first come first. */
+    public List<Map.Entry<Instruction, Instant>> awaitingFunds(int limit) {
+        return jdbc.query("select " + COLUMNS + ", awaiting_funds_since from instruction where status = 'AWAITING_FUNDS' "
+                + "order by awaiting_funds_since, id fetch first " + limit + " rows only", Map.of(),
+                (rs, n) -> Map.entry(row(rs, n), UtcTime.read(rs, "awaiting_funds_since")));
+    }
+
     public List<Instruction> withStatus(PayoutStatus status, int limit) {
         return jdbc.query("select " + COLUMNS + " from instruction where status = :status order by id fetch first " + limit + " rows only",
                 Map.of("status", status.name()), InstructionStore::row);

@@ -4,19 +4,22 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A payout's status in the ledger: the bridge's own states before and around submission, then
+ * A payout's status in the ledger: the bridge's own states before and around submission
+ * ({@code AWAITING_FUNDS}: Flash refused it for insufficient funds and it waits for money), then
  * Flash's {@code WithdrawalStatus} (flash-api.md 9.1). {@link #canMoveTo} is the lifecycle: it
  * allows skipping states whose webhook was lost, never moving back.
  */
 public enum PayoutStatus {
-    RECEIVED, SUBMITTING, PARKED, API_REJECTED,
+    RECEIVED, SUBMITTING, PARKED, API_REJECTED, AWAITING_FUNDS,
     INITIALISED, REVIEWING, PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED;
 
     private static final Set<PayoutStatus> FLASH = EnumSet.of(INITIALISED, REVIEWING, PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED);
 
     public boolean canMoveTo(PayoutStatus target) {
         Set<PayoutStatus> allowed = switch (this) {
-            case RECEIVED, SUBMITTING -> union(FLASH, EnumSet.of(SUBMITTING, PARKED, API_REJECTED));
+            case RECEIVED, SUBMITTING -> union(FLASH, EnumSet.of(SUBMITTING, PARKED, API_REJECTED, AWAITING_FUNDS));
+            // Sent again once the balance covers it, or refused for good when the wait is over.
+            case AWAITING_FUNDS -> EnumSet.of(RECEIVED, API_REJECTED);
             case PARKED -> union(FLASH, EnumSet.of(RECEIVED));
             case INITIALISED -> EnumSet.of(REVIEWING, PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED);
             case REVIEWING -> EnumSet.of(PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED);

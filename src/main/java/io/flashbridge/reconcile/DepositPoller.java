@@ -10,8 +10,10 @@ import io.flashbridge.flash.FlashException;
 import io.flashbridge.flash.FlashOperation;
 import io.flashbridge.ledger.DepositStatus;
 import io.flashbridge.ledger.DepositStore;
+import io.flashbridge.submit.FundsArrived;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +31,12 @@ public class DepositPoller {
 
     private final FlashClient flash;
     private final DepositStore deposits;
+    private final ApplicationEventPublisher events;
 
-    DepositPoller(FlashClient flash, DepositStore deposits) {
+    DepositPoller(FlashClient flash, DepositStore deposits, ApplicationEventPublisher events) {
         this.flash = flash;
         this.deposits = deposits;
+        this.events = events;
     }
 
     /** Answers how many deposits changed in the ledger. */
@@ -51,6 +55,9 @@ public class DepositPoller {
             if (status != null && deposit.hasNonNull("id") && deposit.hasNonNull("amount")
                     && deposits.apply(DepositFacts.of(deposit, status), null, EVENT, null, null)) {
                 changed++;
+                if (status == DepositStatus.CONFIRMED) {
+                    events.publishEvent(new FundsArrived(deposit.path("id").asText()));
+                }
             }
         }
         if (changed > 0) {

@@ -14,11 +14,13 @@ import io.flashbridge.ledger.InstructionStore;
 import io.flashbridge.ledger.PayoutStatus;
 import io.flashbridge.ledger.StatusChange;
 import io.flashbridge.ledger.WebhookInbox;
+import io.flashbridge.submit.FundsArrived;
 import io.flashbridge.webhook.RefusedEvents;
 import io.flashbridge.webhook.WebhookProperties;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,16 +40,18 @@ public class WebhookReconciler {
     private final WebhookInbox inbox;
     private final InstructionStore instructions;
     private final DepositStore deposits;
+    private final ApplicationEventPublisher events;
     private final EventTargets targets;
     private final RefusedEvents refused;
     private final Duration futureTolerance;
     private final ObjectMapper json;
 
     WebhookReconciler(WebhookInbox inbox, InstructionStore instructions, DepositStore deposits, EventTargets targets,
-                      RefusedEvents refused, WebhookProperties properties, ObjectMapper json) {
+                      RefusedEvents refused, WebhookProperties properties, ApplicationEventPublisher events, ObjectMapper json) {
         this.inbox = inbox;
         this.instructions = instructions;
         this.deposits = deposits;
+        this.events = events;
         this.targets = targets;
         this.refused = refused;
         this.futureTolerance = properties.futureTolerance();
@@ -66,8 +70,11 @@ public class WebhookReconciler {
         if (to != null) {
             apply(requestId, stored.get(), event, to);
         } else if (deposit != null && event.hasNonNull("id") && event.hasNonNull("amount")) {
-            deposits.apply(DepositFacts.of(event, deposit), orderingTime(requestId, event, stored.get().receivedAt()), name,
-                    requestId, null);
+            boolean moved = deposits.apply(DepositFacts.of(event, deposit), orderingTime(requestId, event, stored.get().receivedAt()),
+                    name, requestId, null);
+            if (moved && deposit == DepositStatus.CONFIRMED) {
+                events.publishEvent(new FundsArrived(event.path("id").asText()));
+            }
         }
         inbox.markProcessed(requestId);
     }

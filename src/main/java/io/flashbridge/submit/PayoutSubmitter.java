@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 public class PayoutSubmitter {
 
     private static final Logger log = LoggerFactory.getLogger(PayoutSubmitter.class);
+    static final String INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS";
 
     private final FlashClient flash;
     private final InstructionStore instructions;
@@ -62,6 +63,10 @@ public class PayoutSubmitter {
             log.info("Payout {} of {} {} to {} sent to Flash as {}", payout.paymentId(), payout.amount(), payout.currency(),
                     describe(payout.payee()), withdrawal.path("id").asText());
         } catch (FlashRejectedException rejected) {
+            if (INSUFFICIENT_FUNDS.equals(rejected.code())) {
+                awaitFunds(instructionId, payout, rejected.reason());
+                return;
+            }
             reject(instructionId, rejected.code(), rejected.reason());
         } catch (FlashGraphQlErrorException invalid) {
             reject(instructionId, invalid.code(), invalid.reason());
@@ -85,6 +90,14 @@ public class PayoutSubmitter {
         instructions.recordError(instructionId, reason);
         instructions.transition(instructionId, StatusChange.of(PayoutStatus.PARKED, reason));
         log.error("Instruction {} parked: {}", instructionId, reason);
+    }
+
+    /** Not final: {@link FundsWatcher} sends it again when the balance covers it, or refuses it when the wait is over. */
+    private void awaitFunds(long instructionId, PaymentInstruction payout, String reason) {
+        instructions.transition(instructionId, new StatusChange(PayoutStatus.AWAITING_FUNDS, "waiting for funds: " + reason,
+                "createWithdrawal", null, null, null, null, "waiting for funds: " + reason, null));
+        instructions.markAwaitingFunds(instructionId);
+        log.warn("Payout {} of {} {} waits for funds: {}", payout.paymentId(), payout.amount(), payout.currency(), reason);
     }
 
     private void reject(long instructionId, String code, String reason) {

@@ -125,6 +125,8 @@ class HostileUploadsTest extends ErpTestSupport {
         erp.drop("outbox/payouts", name + ".csv", (HEADER + "S1-" + run + ",10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         erp.awaitAck(name, PATIENCE);
+        // The ack is written before the upload is archived: the same name is free again once it left the outbox.
+        Awaitility.await().atMost(PATIENCE).until(() -> !erp.list("outbox/payouts").contains(name + ".csv"));
 
         erp.drop("outbox/payouts", name + ".csv", (HEADER + "S2-" + run + ",10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n")
                 .getBytes(StandardCharsets.UTF_8));
