@@ -115,6 +115,14 @@ public class DepositStore {
                 .stream().filter(Objects::nonNull).findFirst();
     }
 
+    /** Audits what a person asked of Flash about the deposit (its status moves with Flash's webhooks). */
+    public void recordAction(String flashId, String action, String actor) {
+        jdbc.update("insert into deposit_audit (flash_id, from_status, to_status, event, actor, at) select flash_id, status, "
+                + "status, :action, :actor, :at from deposit where flash_id = :id", new MapSqlParameterSource()
+                .addValue("id", flashId).addValue("action", cut(action, 64)).addValue("actor", actor)
+                .addValue("at", UtcTime.of(clock.instant())));
+    }
+
     public List<Map<String, Object>> audit(String flashId) {
         return jdbc.queryForList("select from_status, to_status, event, request_id, actor, at from deposit_audit "
                 + "where flash_id = :id order by id", Map.of("id", flashId));

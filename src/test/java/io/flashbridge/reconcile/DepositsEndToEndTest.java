@@ -3,10 +3,16 @@ package io.flashbridge.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +100,32 @@ class DepositsEndToEndTest extends ErpTestSupport {
                 BigDecimal.class, today.atStartOfDay(SYDNEY).toOffsetDateTime(), today.plusDays(1).atStartOfDay(SYDNEY).toOffsetDateTime());
         assertThat(fileTotal).isEqualByComparingTo(ledgerTotal).isEqualByComparingTo(endOfDay.total());
         assertThat(lines).hasSize(endOfDay.deposits());
+    }
+
+    @Test
+    void refundsAClearedDepositWhenAnOperatorAsks() throws Exception {
+        String wrong = deposit("40.00", "OOPS-" + run, "Mistaken Payer", "13572468", null, false);
+        awaitStatus(wrong, "CONFIRMED");
+        String body = "{\"amount\": 39.50, \"reason\": \"sent by mistake\"}";
+
+        assertThat(post("/ops/deposits/" + wrong + "/refund", body, "viewer:viewer").statusCode()).isEqualTo(403);
+        assertThat(post("/ops/deposits/" + wrong + "/refund", "{\"reason\": \"\"}", "ops:ops").statusCode()).isEqualTo(400);
+        HttpResponse<String> refunded = post("/ops/deposits/" + wrong + "/refund", body, "ops:ops");
+
+        assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(202);
+        assertThat(refunded.body()).contains("REFUND_SENT");
+        awaitStatus(wrong, "REFUNDED");
+        assertThat(deposits.find(wrong).orElseThrow().refundAmount()).isEqualByComparingTo("39.50");
+        assertThat(deposits.audit(wrong)).anySatisfy(row -> assertThat(row)
+                .containsEntry("event", "refundDeposit: sent by mistake").containsEntry("actor", "ops"));
+        assertThat(post("/ops/deposits/" + wrong + "/refund", body, "ops:ops").statusCode()).as("no second refund").isEqualTo(409);
+    }
+
+    private HttpResponse<String> post(String path, String json, String login) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("content-type", "application/json")
+                .header("authorization", "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String deposit(String amount, String reference, String payer, String account, String subClient, boolean hold) {

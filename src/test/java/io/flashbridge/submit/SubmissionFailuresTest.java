@@ -89,11 +89,11 @@ class SubmissionFailuresTest extends ErpTestSupport {
     void recordsAFlashRefusalOnceWithoutRetrying() throws IOException {
         drop("P-" + run + "-3", "9000000.00");
 
-        awaitStatus("P-" + run + "-3", "API_REJECTED");
+        // A refusal for insufficient funds waits for money (see InsufficientFundsTest) instead of being retried.
+        awaitStatus("P-" + run + "-3", "AWAITING_FUNDS");
         Map<String, Object> row = instruction("P-" + run + "-3");
-        assertThat(row.get("reject_code")).isEqualTo("INSUFFICIENT_FUNDS");
         assertThat(row.get("attempts")).isEqualTo(1);
-        assertThat((String) row.get("status_message")).startsWith("Insufficient AUD balance");
+        assertThat((String) row.get("status_message")).startsWith("waiting for funds: Insufficient AUD balance");
     }
 
     @Test
