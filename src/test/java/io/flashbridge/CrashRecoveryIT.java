@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.support.BridgeProcess;
 import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpSftp;
@@ -102,7 +99,7 @@ class CrashRecoveryIT {
 
         assertThat(status.keySet()).containsExactlyInAnyOrderElementsOf(paymentIds);
         assertThat(status.values()).allSatisfy(row -> assertThat(row).containsEntry("status", "CONFIRMED"));
-        assertThat(withdrawalsAtFlashByPaymentId()).as("one withdrawal per payout at Flash: nothing paid twice")
+        assertThat(flash.withdrawalsByExternalId(SandboxServer.DEMO_EMAIL, SandboxServer.DEMO_PASSWORD)).as("one withdrawal per payout at Flash: nothing paid twice")
                 .containsOnlyKeys(paymentIds).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
         try (Connection ledger = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/ledger")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "")) {
@@ -114,19 +111,7 @@ class CrashRecoveryIT {
     }
 
     private BridgeProcess startBridge(int port, int sftpPort, int brokerPort, int life) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("FLASHBRIDGE_SANDBOX_ENABLED", "false");
-        env.put("FLASHBRIDGE_DATA_DIR", "data");
-        env.put("SFTP_BIND", "127.0.0.1");
-        env.put("SFTP_PORT", Integer.toString(sftpPort));
-        env.put("ARTEMIS_ACCEPTOR", "tcp://127.0.0.1:" + brokerPort);
-        env.put("FLASH_API_URL", flash.url());
-        env.put("FLASH_WEBHOOK_SECRET", SandboxServer.WEBHOOK_SECRET);
-        env.put("FLASH_CALLBACK_SECRET", SandboxServer.CALLBACK_SECRET);
-        env.put("FLASHBRIDGE_INTERIM_PERIOD", "3600000");
-        return BridgeProcess.start(work, port, env, work.resolve("bridge-" + life + ".log"),
-                "--flashbridge.poller.period=3600000", "--flashbridge.balance-check.period=3600000")
-                .awaitUp(Duration.ofMinutes(2));
+        return BridgeProcess.embedded(work, port, sftpPort, brokerPort, flash.url(), life).awaitUp(Duration.ofMinutes(2));
     }
 
     private byte[] batch(List<String> paymentIds) {
@@ -164,18 +149,6 @@ class CrashRecoveryIT {
         } finally {
             senders.shutdownNow();
         }
-    }
-
-    private Map<String, Integer> withdrawalsAtFlashByPaymentId() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        String login = json.writeValueAsString(Map.of("query", "mutation($input: LoginInput!) { login(input: $input) { token } }",
-                "variables", Map.of("input", Map.of("email", SandboxServer.DEMO_EMAIL, "password", SandboxServer.DEMO_PASSWORD))));
-        String token = json.readTree(flash.post(login, null).body()).path("data").path("login").path("token").asText();
-        JsonNode withdrawals = json.readTree(flash.post("{\"query\":\"{ withdrawals { externalId } }\"}", token).body())
-                .path("data").path("withdrawals");
-        Map<String, Integer> counts = new HashMap<>();
-        withdrawals.forEach(withdrawal -> counts.merge(withdrawal.path("externalId").asText(), 1, Integer::sum));
-        return counts;
     }
 
     private static List<String> strings(Connection db, String sql) throws Exception {

@@ -55,6 +55,29 @@ public final class BridgeProcess {
         return new BridgeProcess(builder.start(), log, port);
     }
 
+    /**
+     * The embedded default (H2 file ledger, Artemis and SFTP in the bridge's JVM, data under
+     * {@code workDir/data}) against the Flash at {@code flashUrl}, with the status poller off;
+     * {@code life} numbers its log file, so a restart in the same directory keeps both logs.
+     */
+    public static BridgeProcess embedded(Path workDir, int port, int sftpPort, int brokerPort, String flashUrl, int life,
+                                         String... args) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("FLASHBRIDGE_SANDBOX_ENABLED", "false");
+        env.put("FLASHBRIDGE_DATA_DIR", "data");
+        env.put("SFTP_BIND", "127.0.0.1");
+        env.put("SFTP_PORT", Integer.toString(sftpPort));
+        env.put("ARTEMIS_ACCEPTOR", "tcp://127.0.0.1:" + brokerPort);
+        env.put("FLASH_API_URL", flashUrl);
+        env.put("FLASH_WEBHOOK_SECRET", SandboxServer.WEBHOOK_SECRET);
+        env.put("FLASH_CALLBACK_SECRET", SandboxServer.CALLBACK_SECRET);
+        env.put("FLASHBRIDGE_INTERIM_PERIOD", "3600000");
+        List<String> all = new ArrayList<>(List.of("--flashbridge.poller.period=3600000", "--flashbridge.balance-check.period=3600000",
+                "--flashbridge.deposits.poll-period=3600000"));
+        all.addAll(List.of(args));
+        return start(workDir, port, env, workDir.resolve("bridge-" + life + ".log"), all.toArray(String[]::new));
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -22,6 +22,7 @@ public final class CoreBanking implements AutoCloseable {
     private final ActiveMQConnectionFactory factory;
     private final Connection connection;
     private final Session session;
+    private final Session listenerSession;
     private final ObjectMapper json = new ObjectMapper();
 
     public CoreBanking(int brokerPort) throws JMSException {
@@ -29,6 +30,7 @@ public final class CoreBanking implements AutoCloseable {
         connection = factory.createConnection();
         connection.start();
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        listenerSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     }
 
     /** Sends {@code body} to flashbridge.instructions with a fresh correlation id, replies to {@code replyTo} (null: none); answers the id. */
@@ -43,12 +45,38 @@ public final class CoreBanking implements AutoCloseable {
         return correlationId;
     }
 
+    /** Sends {@code bodies} in transactions of 100 messages, as a bulk sender would; answers their correlation ids in order. */
+    public List<String> sendInTransactions(List<String> bodies, Destination replyTo) throws JMSException {
+        List<String> correlationIds = new ArrayList<>(bodies.size());
+        try (Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+             var producer = transacted.createProducer(transacted.createQueue("flashbridge.instructions"))) {
+            for (String body : bodies) {
+                TextMessage message = transacted.createTextMessage(body);
+                String correlationId = UUID.randomUUID().toString();
+                message.setJMSCorrelationID(correlationId);
+                message.setJMSReplyTo(replyTo);
+                producer.send(message);
+                correlationIds.add(correlationId);
+                if (correlationIds.size() % 100 == 0) {
+                    transacted.commit();
+                }
+            }
+            transacted.commit();
+        }
+        return correlationIds;
+    }
+
     public Destination temporaryQueue() throws JMSException {
         return session.createTemporaryQueue();
     }
 
     public Session session() {
         return session;
+    }
+
+    /** A session of its own for asynchronous listeners (a session with a listener may not also receive synchronously). */
+    public Session listenerSession() {
+        return listenerSession;
     }
 
     /** The next message on {@code destination} whose selector matches, as JSON; fails after {@code atMost}. */

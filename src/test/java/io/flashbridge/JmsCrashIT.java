@@ -1,0 +1,137 @@
+package io.flashbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.support.BridgeProcess;
+import io.flashbridge.support.CoreBanking;
+import io.flashbridge.support.SandboxServer;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.TextMessage;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kill -9} of the packaged bridge, whose embedded broker dies with it, while it takes core
+ * banking's instructions: after a restart every instruction has its reply, is recorded once, paid
+ * once at Flash, and reaches CONFIRMED on {@code flashbridge.status}.
+ */
+class JmsCrashIT {
+
+    private static final Path ROOT = Path.of("target/crash-recovery").toAbsolutePath();
+    private static final Duration PATIENCE = Duration.ofMinutes(4);
+    private static final int MESSAGES = 3_000;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Path work = ROOT.resolve("jms-" + run);
+    /** Reply message ids per correlation id: the client itself may see a reply twice after the broker died before its ack. */
+    private final Map<String, Set<String>> repliesByCorrelation = new ConcurrentHashMap<>();
+    private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper json = new ObjectMapper();
+    private SandboxServer flash;
+    private BridgeProcess bridge;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (bridge != null) {
+            bridge.stop();
+        }
+        if (flash != null) {
+            flash.close();
+        }
+    }
+
+    @Test
+    void answersEveryInstructionAndPaysItOnceAcrossAKill9() throws Exception {
+        flash = SandboxServer.start("--sandbox.time-scale=0.1");
+        int port = BridgeProcess.freePort();
+        int sftpPort = BridgeProcess.freePort();
+        int brokerPort = BridgeProcess.freePort();
+        flash.registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
+        String replies = "crash.replies." + run;
+
+        bridge = BridgeProcess.embedded(work, port, sftpPort, brokerPort, flash.url(), 1).awaitUp(PATIENCE);
+        List<String> correlations = new ArrayList<>();
+        try (CoreBanking core = new CoreBanking(brokerPort)) {
+            listen(core, replies);
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < MESSAGES; i++) {
+                bodies.add(payout(i));
+            }
+            correlations.addAll(core.sendInTransactions(bodies, core.session().createQueue(replies)));
+            Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> repliesByCorrelation.size() >= 300);
+            bridge.kill();
+        }
+        int answeredBeforeKill = repliesByCorrelation.size();
+        System.out.printf("JMS crash: killed with %d of %d instructions answered%n", answeredBeforeKill, MESSAGES);
+        assertThat(answeredBeforeKill).as("the kill came while instructions were being taken").isLessThan(MESSAGES);
+
+        bridge = BridgeProcess.embedded(work, port, sftpPort, brokerPort, flash.url(), 2).awaitUp(PATIENCE);
+        try (CoreBanking core = new CoreBanking(brokerPort)) {
+            listen(core, replies);
+            Awaitility.await().atMost(PATIENCE).until(() -> repliesByCorrelation.keySet().containsAll(correlations)
+                    && confirmed.size() == MESSAGES);
+            Thread.sleep(2_000);
+        }
+        bridge.stop();
+        bridge = null;
+
+        assertThat(repliesByCorrelation.keySet()).containsAll(correlations);
+        long answeredTwice = repliesByCorrelation.values().stream().filter(replyIds -> replyIds.size() > 1).count();
+        // Known gap (issue 9): a message whose transaction was in flight at the kill can be answered once
+        // before and once after the restart; core banking must treat a second ACCEPTED for the same
+        // correlation id and instructionId as a repeat. Printed, so the figure is visible in every run.
+        System.out.printf("JMS crash: %d of %d instructions answered twice across the kill%n", answeredTwice, MESSAGES);
+        assertThat(flash.withdrawalsByExternalId(SandboxServer.DEMO_EMAIL, SandboxServer.DEMO_PASSWORD))
+                .as("one withdrawal per payment id").hasSize(MESSAGES).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        try (Connection ledger = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/ledger")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+             var query = ledger.createStatement();
+             ResultSet counts = query.executeQuery("select count(*), count(distinct payment_id) from instruction where source = 'core-banking'")) {
+            counts.next();
+            assertThat(counts.getInt(1)).isEqualTo(MESSAGES);
+            assertThat(counts.getInt(2)).isEqualTo(MESSAGES);
+        }
+    }
+
+    /** Counts replies per correlation id and CONFIRMED status events per payment id, as they arrive. */
+    private void listen(CoreBanking core, String replies) throws Exception {
+        MessageConsumer replyConsumer = core.listenerSession().createConsumer(core.listenerSession().createQueue(replies));
+        replyConsumer.setMessageListener(message -> {
+            try {
+                repliesByCorrelation.computeIfAbsent(message.getJMSCorrelationID(), id -> ConcurrentHashMap.newKeySet())
+                        .add(message.getJMSMessageID());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        MessageConsumer statusConsumer = core.listenerSession().createConsumer(core.listenerSession().createQueue("flashbridge.status"),
+                "status = 'CONFIRMED'");
+        statusConsumer.setMessageListener(message -> {
+            try {
+                confirmed.add(json.readTree(((TextMessage) message).getText()).path("paymentId").asText());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private String payout(int n) {
+        return "{\"kind\":\"payout\",\"payment_id\":\"JC-" + run + "-" + n + "\",\"amount\":\"" + (1 + n % 40) + ".75\","
+                + "\"bsb\":\"062-000\",\"account_number\":\"12345678\",\"account_name\":\"Katarina Oreiro\","
+                + "\"reference\":\"INV-" + n + "\",\"remitter_name\":\"Acme Payroll Pty Ltd\"}";
+    }
+}
