@@ -81,6 +81,24 @@ public class DepositStore {
         return Boolean.TRUE.equals(changed);
     }
 
+    /** One deposit status change for core banking: the change, and the deposit as the ledger has it now. */
+    public record DepositEvent(long id, String status, String previousStatus, Instant at, Deposit deposit) {}
+
+    /** Deposit status changes not yet published, oldest first. */
+    public List<DepositEvent> unpublished(int limit) {
+        return jdbc.query("select o.id as event_id, o.status as event_status, o.previous_status, o.at as event_at, d.* "
+                + "from deposit_outbox o join deposit d on d.flash_id = o.flash_id order by o.id fetch first " + limit + " rows only",
+                Map.of(), (rs, n) -> new DepositEvent(rs.getLong("event_id"), rs.getString("event_status"),
+                        rs.getString("previous_status"), UtcTime.read(rs, "event_at"), row(rs, n)));
+    }
+
+    public void published(List<Long> eventIds) {
+        for (int from = 0; from < eventIds.size(); from += 1000) {
+            jdbc.update("delete from deposit_outbox where id in (:ids)",
+                    Map.of("ids", eventIds.subList(from, Math.min(eventIds.size(), from + 1000))));
+        }
+    }
+
     public Optional<Deposit> find(String flashId) {
         return jdbc.query("select " + COLUMNS + " from deposit where flash_id = :id", Map.of("id", flashId), DepositStore::row)
                 .stream().findFirst();
@@ -129,6 +147,9 @@ public class DepositStore {
     }
 
     private void audit(String flashId, DepositStatus from, DepositStatus to, String event, String requestId, String actor) {
+        jdbc.update("insert into deposit_outbox (flash_id, status, previous_status, at) values (:id, :to, :from, :at)",
+                new MapSqlParameterSource().addValue("id", flashId).addValue("from", from == null ? null : from.name())
+                        .addValue("to", to.name()).addValue("at", UtcTime.of(clock.instant())));
         jdbc.update("insert into deposit_audit (flash_id, from_status, to_status, event, request_id, actor, at) "
                 + "values (:id, :from, :to, :event, :requestId, :actor, :at)", new MapSqlParameterSource()
                 .addValue("id", flashId).addValue("from", from == null ? null : from.name()).addValue("to", to.name())

@@ -8,5 +8,5 @@ import org.springframework.util.unit.DataSize;
  * largest message taken (a larger one is answered and dead-lettered unread).
  */
 @ConfigurationProperties("flashbridge.jms")
-public record JmsIntakeProperties(String source, String instructions, String replies, String status, String deadLetters,
-                                  DataSize maxMessageSize) {}
+public record JmsIntakeProperties(String source, String instructions, String replies, String status, String deposits,
+                                  String deadLetters, DataSize maxMessageSize) {}

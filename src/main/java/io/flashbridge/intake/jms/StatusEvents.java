@@ -7,13 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.ledger.StatusOutbox;
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +23,13 @@ public class StatusEvents {
     private static final int ROUND = 500;
 
     private final StatusOutbox outbox;
-    private final ConnectionFactory connections;
+    private final OutboxSender sender;
     private final JmsIntakeProperties properties;
     private final ObjectMapper json;
 
-    StatusEvents(StatusOutbox outbox, ConnectionFactory connections, JmsIntakeProperties properties, ObjectMapper json) {
+    StatusEvents(StatusOutbox outbox, OutboxSender sender, JmsIntakeProperties properties, ObjectMapper json) {
         this.outbox = outbox;
-        this.connections = connections;
+        this.sender = sender;
         this.properties = properties;
         this.json = json;
     }
@@ -54,19 +48,8 @@ public class StatusEvents {
     }
 
     private void send(List<StatusOutbox.StatusEvent> events) throws JMSException {
-        try (Connection connection = connections.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-             MessageProducer producer = session.createProducer(session.createQueue(properties.status()))) {
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            for (StatusOutbox.StatusEvent event : events) {
-                TextMessage message = session.createTextMessage(body(event));
-                message.setStringProperty("JMSXGroupID", event.paymentId());
-                message.setStringProperty("paymentId", event.paymentId());
-                message.setStringProperty("status", event.status());
-                producer.send(message);
-            }
-            session.commit();
-        }
+        sender.send(properties.status(), events.stream().map(event -> new OutboxSender.Event(body(event),
+                Map.of("JMSXGroupID", event.paymentId(), "paymentId", event.paymentId(), "status", event.status()))).toList());
     }
 
     private String body(StatusOutbox.StatusEvent event) {

@@ -182,6 +182,21 @@ class JmsInstructionsTest extends BridgeTestSupport {
         }
     }
 
+    @Test
+    void tellsCoreBankingOfAClearedDepositWithItsReference() throws Exception {
+        String depositId = SandboxServer.shared().admin("POST", "deposits", java.util.Map.of("amount", new java.math.BigDecimal("75.10"),
+                "externalReference", "INV-" + run, "payerName", "Acme Customer", "payerAccountNo", "11223344")).path("id").asText();
+        var deposits = core.session().createQueue("flashbridge.deposits");
+
+        JsonNode cleared = core.receive(deposits, "depositId = '" + depositId + "' AND status = 'CONFIRMED'", PATIENCE);
+
+        assertThat(cleared.path("eventId").asLong()).isPositive();
+        assertThat(cleared.path("amount").asText()).isEqualTo("75.10");
+        assertThat(cleared.path("reference").asText()).isEqualTo("INV-" + run);
+        assertThat(cleared.path("payerAccount").asText()).isEqualTo("****3344");
+        assertThat(cleared.toString()).doesNotContain("11223344");
+    }
+
     private static String payout(String paymentId, String amount, String reference) {
         return "{\"kind\":\"payout\",\"payment_id\":\"" + paymentId + "\",\"amount\":\"" + amount + "\",\"currency\":\"AUD\","
                 + "\"bsb\":\"062-000\",\"account_number\":\"12345678\",\"account_name\":\"Katarina Oreiro\","
