@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.flashbridge.support.BridgeProcess;
+import io.flashbridge.support.CrashRig;
 import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.SandboxServer;
@@ -44,41 +45,34 @@ class CrashRecoveryIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Path work = ROOT.resolve(run);
-    private SandboxServer flash;
-    private BridgeProcess bridge;
+    private CrashRig rig;
 
     @AfterEach
     void stopEverything() throws Exception {
-        if (bridge != null) {
-            bridge.stop();
-        }
-        if (flash != null) {
-            flash.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
     @Test
     void keepsEveryAnsweredWebhookAndFinishesEveryRowAfterKill9() throws Exception {
         // time x0.15: Flash's webhook retries (6 s, 60 s, 600 s) come after 0.9 s, 9 s and 90 s
-        flash = SandboxServer.start("--sandbox.time-scale=0.15");
-        int port = BridgeProcess.freePort();
-        int sftpPort = BridgeProcess.freePort();
-        int brokerPort = BridgeProcess.freePort();
-        flash.registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
+        rig = CrashRig.start(work, 0.15);
+        SandboxServer flash = rig.flash();
         // createWithdrawal answers after 100 ms, so the kill lands with sends in flight at Flash
         flash.admin("POST", "faults", Map.of("kind", "SLOW", "count", 100_000, "delayMs", 100, "operation", "createWithdrawal"));
 
-        bridge = startBridge(port, sftpPort, brokerPort, 1);
+        BridgeProcess bridge = rig.startBridge();
         String stem = "crash-" + run;
         List<String> paymentIds = new ArrayList<>();
-        try (ErpSftp erp = new ErpSftp(sftpPort)) {
+        try (ErpSftp erp = new ErpSftp(rig.sftpPort())) {
             erp.drop("outbox/payouts", stem + ".csv", batch(paymentIds));
             assertThat(CsvLines.parse(erp.awaitAck(stem, PATIENCE))).hasSize(ROWS)
                     .allSatisfy(row -> assertThat(row).containsEntry("status", "ACCEPTED"));
         }
         Awaitility.await().atMost(PATIENCE).until(() -> bridge.logCount("sent to Flash as") >= 40);
 
-        Set<String> answered = webhookBurst(port);
+        Set<String> answered = webhookBurst(rig.port());
         bridge.kill();
         int sentBeforeKill = bridge.logCount("sent to Flash as");
         System.out.printf("Crash recovery: killed with %d of %d payouts recorded as sent and %d webhooks answered%n",
@@ -87,31 +81,26 @@ class CrashRecoveryIT {
         assertThat(answered).hasSize(BURST);
 
         Instant restarted = Instant.now();
-        bridge = startBridge(port, sftpPort, brokerPort, 2);
+        rig.startBridge();
         Map<String, Map<String, String>> status;
-        try (ErpSftp erp = new ErpSftp(sftpPort)) {
+        try (ErpSftp erp = new ErpSftp(rig.sftpPort())) {
             status = CsvLines.byPaymentId(erp.awaitFinalStatus(stem, PATIENCE));
         }
         System.out.printf("Crash recovery: every row final %d s after the restart%n",
                 Duration.between(restarted, Instant.now()).toSeconds());
-        bridge.stop();
-        bridge = null;
+        rig.stopBridge();
 
         assertThat(status.keySet()).containsExactlyInAnyOrderElementsOf(paymentIds);
         assertThat(status.values()).allSatisfy(row -> assertThat(row).containsEntry("status", "CONFIRMED"));
         assertThat(flash.withdrawalsByExternalId(SandboxServer.DEMO_EMAIL, SandboxServer.DEMO_PASSWORD)).as("one withdrawal per payout at Flash: nothing paid twice")
                 .containsOnlyKeys(paymentIds).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
-        try (Connection ledger = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/ledger")
+        try (Connection ledger = DriverManager.getConnection("jdbc:h2:file:" + rig.ledger()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "")) {
             assertThat(strings(ledger, "select request_id from webhook_event")).containsAll(answered);
             assertThat(strings(ledger, "select distinct status from instruction")).containsExactly("CONFIRMED");
             assertThat(strings(ledger, "select event from audit where event = 'withdrawal (poll)'"))
                     .as("the poller took no part").isEmpty();
         }
-    }
-
-    private BridgeProcess startBridge(int port, int sftpPort, int brokerPort, int life) throws Exception {
-        return BridgeProcess.embedded(work, port, sftpPort, brokerPort, flash.url(), life).awaitUp(Duration.ofMinutes(2));
     }
 
     private byte[] batch(List<String> paymentIds) {

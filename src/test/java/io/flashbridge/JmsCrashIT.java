@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.support.BridgeProcess;
 import io.flashbridge.support.CoreBanking;
+import io.flashbridge.support.CrashRig;
 import io.flashbridge.support.SandboxServer;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
@@ -41,31 +42,23 @@ class JmsCrashIT {
     private final Map<String, Set<String>> repliesByCorrelation = new ConcurrentHashMap<>();
     private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = new ObjectMapper();
-    private SandboxServer flash;
-    private BridgeProcess bridge;
+    private CrashRig rig;
 
     @AfterEach
     void stopEverything() throws Exception {
-        if (bridge != null) {
-            bridge.stop();
-        }
-        if (flash != null) {
-            flash.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
     @Test
     void answersEveryInstructionAndPaysItOnceAcrossAKill9() throws Exception {
-        flash = SandboxServer.start("--sandbox.time-scale=0.1");
-        int port = BridgeProcess.freePort();
-        int sftpPort = BridgeProcess.freePort();
-        int brokerPort = BridgeProcess.freePort();
-        flash.registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
+        rig = CrashRig.start(work, 0.1);
         String replies = "crash.replies." + run;
 
-        bridge = BridgeProcess.embedded(work, port, sftpPort, brokerPort, flash.url(), 1).awaitUp(PATIENCE);
+        BridgeProcess bridge = rig.startBridge();
         List<String> correlations = new ArrayList<>();
-        try (CoreBanking core = new CoreBanking(brokerPort)) {
+        try (CoreBanking core = new CoreBanking(rig.brokerPort())) {
             listen(core, replies);
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < MESSAGES; i++) {
@@ -79,15 +72,14 @@ class JmsCrashIT {
         System.out.printf("JMS crash: killed with %d of %d instructions answered%n", answeredBeforeKill, MESSAGES);
         assertThat(answeredBeforeKill).as("the kill came while instructions were being taken").isLessThan(MESSAGES);
 
-        bridge = BridgeProcess.embedded(work, port, sftpPort, brokerPort, flash.url(), 2).awaitUp(PATIENCE);
-        try (CoreBanking core = new CoreBanking(brokerPort)) {
+        rig.startBridge();
+        try (CoreBanking core = new CoreBanking(rig.brokerPort())) {
             listen(core, replies);
             Awaitility.await().atMost(PATIENCE).until(() -> repliesByCorrelation.keySet().containsAll(correlations)
                     && confirmed.size() == MESSAGES);
             Thread.sleep(2_000);
         }
-        bridge.stop();
-        bridge = null;
+        rig.stopBridge();
 
         assertThat(repliesByCorrelation.keySet()).containsAll(correlations);
         long answeredTwice = repliesByCorrelation.values().stream().filter(replyIds -> replyIds.size() > 1).count();
@@ -95,9 +87,9 @@ class JmsCrashIT {
         // before and once after the restart; core banking must treat a second ACCEPTED for the same
         // correlation id and instructionId as a repeat. Printed, so the figure is visible in every run.
         System.out.printf("JMS crash: %d of %d instructions answered twice across the kill%n", answeredTwice, MESSAGES);
-        assertThat(flash.withdrawalsByExternalId(SandboxServer.DEMO_EMAIL, SandboxServer.DEMO_PASSWORD))
+        assertThat(rig.flash().withdrawalsByExternalId(SandboxServer.DEMO_EMAIL, SandboxServer.DEMO_PASSWORD))
                 .as("one withdrawal per payment id").hasSize(MESSAGES).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
-        try (Connection ledger = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/ledger")
+        try (Connection ledger = DriverManager.getConnection("jdbc:h2:file:" + rig.ledger()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
              var query = ledger.createStatement();
              ResultSet counts = query.executeQuery("select count(*), count(distinct payment_id) from instruction where source = 'core-banking'")) {

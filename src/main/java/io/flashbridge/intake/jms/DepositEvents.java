@@ -2,7 +2,6 @@ package io.flashbridge.intake.jms;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("depositEvents")
 public class DepositEvents {
 
-    private static final int ROUND = 500;
-
     private final DepositStore deposits;
     private final OutboxSender sender;
     private final JmsIntakeProperties properties;
@@ -34,19 +31,11 @@ public class DepositEvents {
         this.json = json;
     }
 
-    /** Publishes what the outbox holds; answers how many events. */
+    /** Publishes what the outbox holds, in rounds of at most 500; answers how many. */
     public int publish() throws JMSException {
-        int published = 0;
-        List<DepositStore.DepositEvent> round = deposits.unpublished(ROUND);
-        while (!round.isEmpty()) {
-            sender.send(properties.deposits(), round.stream().map(event -> new OutboxSender.Event(body(event),
-                    Map.of("JMSXGroupID", event.deposit().flashId(), "depositId", event.deposit().flashId(),
-                            "status", event.status()))).toList());
-            deposits.published(round.stream().map(DepositStore.DepositEvent::id).toList());
-            published += round.size();
-            round = round.size() < ROUND ? List.of() : deposits.unpublished(ROUND);
-        }
-        return published;
+        return sender.drain(properties.deposits(), deposits::unpublished, event -> new OutboxSender.Event(body(event),
+                        Map.of("JMSXGroupID", event.deposit().flashId(), "depositId", event.deposit().flashId(), "status", event.status())),
+                round -> deposits.published(round.stream().map(DepositStore.DepositEvent::id).toList()));
     }
 
     private String body(DepositStore.DepositEvent event) {

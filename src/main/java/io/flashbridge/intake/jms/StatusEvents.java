@@ -1,7 +1,6 @@
 package io.flashbridge.intake.jms;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("statusEvents")
 public class StatusEvents {
 
-    private static final int ROUND = 500;
-
     private final StatusOutbox outbox;
     private final OutboxSender sender;
     private final JmsIntakeProperties properties;
@@ -34,22 +31,11 @@ public class StatusEvents {
         this.json = json;
     }
 
-    /** Publishes what the outbox holds, a round of at most 500 at a time; answers how many. */
+    /** Publishes what the outbox holds, in rounds of at most 500; answers how many. */
     public int publish() throws JMSException {
-        int published = 0;
-        List<StatusOutbox.StatusEvent> round = outbox.oldest(ROUND);
-        while (!round.isEmpty()) {
-            send(round);
-            outbox.published(round.stream().map(StatusOutbox.StatusEvent::id).toList());
-            published += round.size();
-            round = round.size() < ROUND ? List.of() : outbox.oldest(ROUND);
-        }
-        return published;
-    }
-
-    private void send(List<StatusOutbox.StatusEvent> events) throws JMSException {
-        sender.send(properties.status(), events.stream().map(event -> new OutboxSender.Event(body(event),
-                Map.of("JMSXGroupID", event.paymentId(), "paymentId", event.paymentId(), "status", event.status()))).toList());
+        return sender.drain(properties.status(), outbox::oldest, event -> new OutboxSender.Event(body(event),
+                        Map.of("JMSXGroupID", event.paymentId(), "paymentId", event.paymentId(), "status", event.status())),
+                round -> outbox.published(round.stream().map(StatusOutbox.StatusEvent::id).toList()));
     }
 
     private String body(StatusOutbox.StatusEvent event) {
