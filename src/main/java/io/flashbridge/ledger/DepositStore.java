@@ -44,18 +44,18 @@ public class DepositStore {
      */
     public boolean apply(Deposit deposit, Instant eventTime, String event, String requestId, String actor) {
         Boolean changed = transactions.execute(tx -> {
-            List<Map.Entry<DepositStatus, Optional<Instant>>> current = jdbc.query(
-                    "select status, last_event_at from deposit where flash_id = :id for update", Map.of("id", deposit.flashId()),
-                    (rs, n) -> Map.entry(DepositStatus.valueOf(rs.getString("status")),
-                            Optional.ofNullable(UtcTime.read(rs, "last_event_at"))));
+            List<Map.Entry<DepositStatus, Optional<Instant>>> current = lock(deposit.flashId());
             MapSqlParameterSource values = values(deposit, eventTime);
             if (current.isEmpty()) {
-                jdbc.update("insert into deposit (" + COLUMNS + ", last_event_at, updated_at) values (:id, :status, :message, "
+                // Two events of a new deposit may be applied at once: the second finds the first's row.
+                if (jdbc.update("insert into deposit (" + COLUMNS + ", last_event_at, updated_at) values (:id, :status, :message, "
                         + ":amount, :fee, :currency, :reference, :payerName, :payerBsb, :payerAccount, :vanBsb, :vanAccount, "
                         + ":subClientId, :subClientExternalId, :subClientName, :refundAmount, :createdAt, :clearedAt, "
-                        + ":refundedAt, :eventAt, :now)", values);
-                audit(deposit.flashId(), null, deposit.status(), event, requestId, actor);
-                return true;
+                        + ":refundedAt, :eventAt, :now) on conflict do nothing", values) == 1) {
+                    audit(deposit.flashId(), null, deposit.status(), event, requestId, actor);
+                    return true;
+                }
+                current = lock(deposit.flashId());
             }
             DepositStatus from = current.get(0).getKey();
             Instant last = current.get(0).getValue().orElse(null);
@@ -97,6 +97,11 @@ public class DepositStore {
             jdbc.update("delete from deposit_outbox where id in (:ids)",
                     Map.of("ids", eventIds.subList(from, Math.min(eventIds.size(), from + 1000))));
         }
+    }
+
+    private List<Map.Entry<DepositStatus, Optional<Instant>>> lock(String flashId) {
+        return jdbc.query("select status, last_event_at from deposit where flash_id = :id for update", Map.of("id", flashId),
+                (rs, n) -> Map.entry(DepositStatus.valueOf(rs.getString("status")), Optional.ofNullable(UtcTime.read(rs, "last_event_at"))));
     }
 
     public Optional<Deposit> find(String flashId) {

@@ -10,15 +10,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.ledger.Deposit;
+import io.flashbridge.ledger.DepositStatus;
 import io.flashbridge.ledger.DepositStore;
 import io.flashbridge.support.BridgeTest;
 import io.flashbridge.support.CsvLines;
@@ -121,6 +128,39 @@ class DepositsEndToEndTest extends ErpTestSupport {
         assertThat(post("/ops/deposits/" + wrong + "/refund", body, "ops:ops").statusCode()).as("no second refund").isEqualTo(409);
     }
 
+    @Test
+    void recordsANewDepositOnceWhenTwoOfItsEventsArriveTogether() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 40; i++) {
+                String id = (run + "race" + i).substring(0, Math.min(24, (run + "race" + i).length()));
+                CountDownLatch start = new CountDownLatch(1);
+                var initiated = pool.submit(() -> {
+                    start.await();
+                    return deposits.apply(raced(id, DepositStatus.INITIALISED), Instant.parse("2026-01-01T00:00:00Z"),
+                            "deposit_initiated", null, null);
+                });
+                var cleared = pool.submit(() -> {
+                    start.await();
+                    return deposits.apply(raced(id, DepositStatus.CONFIRMED), Instant.parse("2026-01-01T00:00:01Z"),
+                            "deposit_cleared", null, null);
+                });
+                start.countDown();
+                initiated.get();
+                cleared.get();
+
+                assertThat(deposits.find(id).orElseThrow().status().name()).as("deposit " + id).isEqualTo("CONFIRMED");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Deposit raced(String id, DepositStatus status) {
+        return new Deposit(id, status, null, new BigDecimal("5.00"), BigDecimal.ZERO, "AUD", "RACE", "Racer",
+                "062000", "12345678", null, null, null, null, null, null, null, null, null);
+    }
+
     private HttpResponse<String> post(String path, String json, String login) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("content-type", "application/json")
@@ -190,6 +230,6 @@ class DepositsEndToEndTest extends ErpTestSupport {
     }
 
     private static String today() {
-        return LocalDate.now(SYDNEY).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        return LocalDate.now(SYDNEY).format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 }
