@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.support.BridgeProcess;
+import io.flashbridge.support.CoreBanking;
 import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.SandboxServer;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * The production shape with real processes: the packaged jar in the {@code prod} profile, every
  * setting and secret from the environment, against PostgreSQL, the ERP's OpenSSH SFTP server
  * (password login, host key checked strictly) and a standalone Artemis broker with login required,
- * all started by {@code src/test/scripts/production-shape.sh}. Flash is the sandbox over HTTP.
+ * all started by {@code src/test/scripts/production-shape.sh}. Flash is the sandbox over HTTP. Core
+ * banking sends a JMS instruction through the standalone broker with a login.
  */
 class ProductionShapeIT {
 
@@ -103,6 +105,25 @@ class ProductionShapeIT {
             assertThat(count(db, "select count(*) from audit a join instruction i on i.id = a.instruction_id "
                     + "where i.payment_id like 'PS-" + run + "-%'")).isGreaterThanOrEqualTo(6);
             assertThat(count(db, "select count(*) from webhook_pending")).isZero();
+        }
+    }
+
+    @Test
+    void paysACoreBankingInstructionThroughTheStandaloneBrokerAndRecordsItInPostgres() throws Exception {
+        String paymentId = "PJ-" + run;
+        try (CoreBanking core = new CoreBanking(services.get("ARTEMIS_URL"), services.get("ARTEMIS_USER"),
+                services.get("ARTEMIS_PASSWORD"))) {
+            var replies = core.temporaryQueue();
+            String correlationId = core.send("{\"kind\":\"payout\",\"payment_id\":\"" + paymentId + "\",\"amount\":\"33.30\","
+                    + "\"bsb\":\"062-000\",\"account_number\":\"12345678\",\"account_name\":\"Katarina Oreiro\"}", replies);
+
+            JsonNode reply = core.receive(replies, "JMSCorrelationID = '" + correlationId + "'", PATIENCE);
+            assertThat(reply.path("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(core.statusEventsUntil(paymentId, "CONFIRMED", PATIENCE)).isNotEmpty();
+        }
+        try (Connection db = DriverManager.getConnection(services.get("DB_URL"), services.get("DB_USERNAME"),
+                services.get("DB_PASSWORD"))) {
+            assertThat(statuses(db, paymentId)).containsExactly("CONFIRMED");
         }
     }
 

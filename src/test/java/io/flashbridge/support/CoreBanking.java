@@ -26,8 +26,13 @@ public final class CoreBanking implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
 
     public CoreBanking(int brokerPort) throws JMSException {
-        factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
-        connection = factory.createConnection();
+        this("tcp://127.0.0.1:" + brokerPort, null, null);
+    }
+
+    /** Core banking logging in to a broker that requires it. */
+    public CoreBanking(String brokerUrl, String user, String password) throws JMSException {
+        factory = new ActiveMQConnectionFactory(brokerUrl);
+        connection = user == null ? factory.createConnection() : factory.createConnection(user, password);
         connection.start();
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         listenerSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
