@@ -3,7 +3,6 @@ package io.flashbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,13 +19,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.flashbridge.support.BridgeProcess;
-import io.flashbridge.support.CrashRig;
+import io.flashbridge.support.CrashTestSupport;
 import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.SandboxServer;
 import io.flashbridge.support.WebhookClient;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,28 +34,15 @@ import org.junit.jupiter.api.Test;
  * answered webhook is in the ledger, and every accepted row reaches its final status through JMS
  * redelivery and Flash's webhook retries alone: the status poller is switched off.
  */
-class CrashRecoveryIT {
+class CrashRecoveryIT extends CrashTestSupport {
 
-    private static final Path ROOT = Path.of("target/crash-recovery").toAbsolutePath();
-    private static final Duration PATIENCE = Duration.ofMinutes(4);
     private static final int ROWS = 400;
     private static final int BURST = 300;
-
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final Path work = ROOT.resolve(run);
-    private CrashRig rig;
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void keepsEveryAnsweredWebhookAndFinishesEveryRowAfterKill9() throws Exception {
         // time x0.15: Flash's webhook retries (6 s, 60 s, 600 s) come after 0.9 s, 9 s and 90 s
-        rig = CrashRig.start(work, 0.15);
+        startRig("", 0.15);
         SandboxServer flash = rig.flash();
         // createWithdrawal answers after 100 ms, so the kill lands with sends in flight at Flash
         flash.admin("POST", "faults", Map.of("kind", "SLOW", "count", 100_000, "delayMs", 100, "operation", "createWithdrawal"));

@@ -2,7 +2,6 @@ package io.flashbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,18 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.support.BridgeProcess;
 import io.flashbridge.support.CoreBanking;
-import io.flashbridge.support.CrashRig;
+import io.flashbridge.support.CrashTestSupport;
 import io.flashbridge.support.SandboxServer;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,30 +27,18 @@ import org.junit.jupiter.api.Test;
  * banking's instructions: after a restart every instruction has exactly one reply, is recorded
  * once, paid once at Flash, and reaches CONFIRMED on {@code flashbridge.status}.
  */
-class JmsCrashIT {
+class JmsCrashIT extends CrashTestSupport {
 
-    private static final Path ROOT = Path.of("target/crash-recovery").toAbsolutePath();
-    private static final Duration PATIENCE = Duration.ofMinutes(4);
     private static final int MESSAGES = 3_000;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final Path work = ROOT.resolve("jms-" + run);
     /** Reply message ids per correlation id: the client itself may see a reply twice after the broker died before its ack. */
     private final Map<String, Set<String>> repliesByCorrelation = new ConcurrentHashMap<>();
     private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = new ObjectMapper();
-    private CrashRig rig;
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void answersEveryInstructionOnceAndPaysItOnceAcrossAKill9() throws Exception {
-        rig = CrashRig.start(work, 0.1);
+        startRig("jms-", 0.1);
         String replies = "crash.replies." + run;
 
         BridgeProcess bridge = rig.startBridge();
