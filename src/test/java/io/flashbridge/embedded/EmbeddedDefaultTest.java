@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.FreePort;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class EmbeddedDefaultTest extends BridgeTestSupport {
 
-    private static final int BROKER_PORT = freePort();
+    private static final int BROKER_PORT = FreePort.next();
 
     @Autowired
     TestRestTemplate http;
@@ -152,11 +152,4 @@ class EmbeddedDefaultTest extends BridgeTestSupport {
         return session;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

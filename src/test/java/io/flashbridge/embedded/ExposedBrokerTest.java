@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 
 import io.flashbridge.support.BridgeTest;
 import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.FreePort;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSSecurityException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @BridgeTest
 class ExposedBrokerTest extends BridgeTestSupport {
 
-    private static final int BROKER_PORT = freePort();
+    private static final int BROKER_PORT = FreePort.next();
 
     @DynamicPropertySource
     static void exposedAcceptor(DynamicPropertyRegistry registry) {
@@ -46,11 +46,4 @@ class ExposedBrokerTest extends BridgeTestSupport {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -196,9 +196,7 @@ class DepositsEndToEndTest extends ErpTestSupport {
 
     private String statusAtFlash(String id) throws Exception {
         if (token == null) {
-            String login = json.writeValueAsString(Map.of("query", "mutation($input: LoginInput!) { login(input: $input) { token } }",
-                    "variables", Map.of("input", Map.of("email", SandboxServer.DEMO_EMAIL, "password", SandboxServer.DEMO_PASSWORD))));
-            token = json.readTree(SandboxServer.shared().post(login, null).body()).path("data").path("login").path("token").asText(null);
+            token = SandboxServer.shared().token(SandboxServer.DEMO_EMAIL, SandboxServer.DEMO_PASSWORD);
         }
         JsonNode deposit = json.readTree(SandboxServer.shared().post(json.writeValueAsString(Map.of("query",
                 "{ deposit(id: \"" + id + "\") { status } }")), token).body());

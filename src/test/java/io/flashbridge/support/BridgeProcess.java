@@ -1,7 +1,6 @@
 package io.flashbridge.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,11 +77,6 @@ public final class BridgeProcess {
         return start(workDir, port, env, workDir.resolve("bridge-" + life + ".log"), all.toArray(String[]::new));
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     public int port() {
         return port;

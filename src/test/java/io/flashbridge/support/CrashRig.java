@@ -31,7 +31,7 @@ public final class CrashRig implements AutoCloseable {
     /** A sandbox whose simulated time runs at {@code timeScale} (0.1: Flash's 600 s webhook retry comes after 60 s). */
     public static CrashRig start(Path work, double timeScale) throws Exception {
         SandboxServer flash = SandboxServer.start("--sandbox.time-scale=" + timeScale);
-        CrashRig rig = new CrashRig(flash, work, BridgeProcess.freePort(), BridgeProcess.freePort(), BridgeProcess.freePort());
+        CrashRig rig = new CrashRig(flash, work, FreePort.next(), FreePort.next(), FreePort.next());
         flash.registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + rig.port + "/webhooks/flash");
         return rig;
     }

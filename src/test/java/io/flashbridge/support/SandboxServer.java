@@ -110,14 +110,23 @@ public final class SandboxServer implements AutoCloseable {
     /** How many withdrawals Flash holds per {@code externalId} for {@code clientEmail}: more than one is a payout paid twice. */
     public Map<String, Integer> withdrawalsByExternalId(String clientEmail, String password) {
         try {
-            String login = json.writeValueAsString(Map.of("query", "mutation($input: LoginInput!) { login(input: $input) { token } }",
-                    "variables", Map.of("input", Map.of("email", clientEmail, "password", password))));
-            String token = json.readTree(post(login, null).body()).path("data").path("login").path("token").asText();
+            String token = token(clientEmail, password);
             JsonNode withdrawals = json.readTree(post("{\"query\":\"{ withdrawals { externalId } }\"}", token).body())
                     .path("data").path("withdrawals");
             Map<String, Integer> counts = new java.util.HashMap<>();
             withdrawals.forEach(withdrawal -> counts.merge(withdrawal.path("externalId").asText(), 1, Integer::sum));
             return counts;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bearer token for {@code clientEmail}, or null when the login is refused (Flash allows one login a second). */
+    public String token(String clientEmail, String password) {
+        try {
+            String login = json.writeValueAsString(Map.of("query", "mutation($input: LoginInput!) { login(input: $input) { token } }",
+                    "variables", Map.of("input", Map.of("email", clientEmail, "password", password))));
+            return json.readTree(post(login, null).body()).path("data").path("login").path("token").asText(null);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

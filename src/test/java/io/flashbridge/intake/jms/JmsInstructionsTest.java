@@ -3,7 +3,6 @@ package io.flashbridge.intake.jms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +12,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flashbridge.support.BridgeTest;
-import io.flashbridge.support.CoreBanking;
-import io.flashbridge.support.SandboxServer;
 import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.CoreBanking;
+import io.flashbridge.support.FreePort;
+import io.flashbridge.support.SandboxServer;
 import jakarta.jms.Destination;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @BridgeTest
 class JmsInstructionsTest extends BridgeTestSupport {
 
-    private static final int BROKER_PORT = freePort();
+    private static final int BROKER_PORT = FreePort.next();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @DynamicPropertySource
@@ -203,11 +203,4 @@ class JmsInstructionsTest extends BridgeTestSupport {
                 + "\"reference\":\"" + reference + "\",\"remitter_name\":\"Acme Payroll Pty Ltd\"}";
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
