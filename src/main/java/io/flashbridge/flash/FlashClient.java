@@ -53,6 +53,18 @@ public class FlashClient {
         return call(FlashOperation.CREATE_PAYMENT, input).path("payment");
     }
 
+    public JsonNode payment(String id) {
+        return call(FlashOperation.PAYMENT, id);
+    }
+
+    /** Sends an update of the entity {@code id} ({@code updateSender}, {@code updateRecipient}) and answers its root field. */
+    public JsonNode update(FlashOperation operation, String id, Map<String, Object> input) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("id", id);
+        variables.put("input", input);
+        return execute(operation, variables);
+    }
+
     public JsonNode balances(List<String> currencies) {
         return call(FlashOperation.BALANCES, currencies);
     }

@@ -15,7 +15,8 @@ public final class PartyNames {
 
     private static final Set<String> COMPANY_WORDS = Set.of("pty", "ltd", "limited", "inc", "llc", "corp",
             "corporation", "co", "company", "trust", "trustee", "group", "holdings", "partners", "plc", "gmbh", "bank",
-            "council", "association", "club", "foundation", "services", "australia");
+            "council", "association", "club", "foundation", "services", "australia", "ag", "sa", "sas", "sarl", "srl", "spa",
+            "bv", "nv", "ab", "oy", "as", "kk", "pte", "sdn", "bhd");
     private static final Set<String> PLACEHOLDERS = Set.of("N/A", "NA", "NULL", "null", "nil");
     private static final Pattern PERSON = Pattern.compile("[\\p{IsLatin} ,.\\-/']+");
     private static final Pattern DOMAIN_LIKE = Pattern.compile("[\\p{L}0-9-]\\.[a-z]{2,}(\\s|$)");

@@ -6,4 +6,4 @@ package io.flashbridge.instruction;
  */
 public record PayoutFields(String paymentId, String amount, String currency, String bsb, String accountNumber,
                            String accountName, String payId, String payIdType, String reference, String remitterName,
-                           String reason, String email) {}
+                           String reason, String email) implements RowFields {}

@@ -41,12 +41,7 @@ public final class PayoutValidator {
         List<RowProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         placeholders(row, problems);
-        String paymentId = text(row.paymentId());
-        if (paymentId == null) {
-            problems.add(new RowProblem("payment_id", "is required"));
-        } else if (!PAYMENT_ID.matcher(paymentId).matches()) {
-            problems.add(new RowProblem("payment_id", "\"" + ShownValue.of(paymentId) + "\" must be 1 to 64 letters, digits or . _ : / -"));
-        }
+        String paymentId = paymentId(row.paymentId(), problems);
         BigDecimal amount = amount(text(row.amount()), problems);
         String currency = text(row.currency()) == null ? "AUD" : text(row.currency()).toUpperCase();
         if (!currency.equals("AUD")) {
@@ -58,12 +53,9 @@ public final class PayoutValidator {
         if (remitter != null && PartyNames.problem(remitter) != null) {
             problems.add(new RowProblem("remitter_name", "\"" + ShownValue.of(remitter) + "\" " + PartyNames.problem(remitter)));
         }
-        String reason = text(row.reason());
-        if (reason != null && !UPPER_SNAKE.matcher(reason).matches()) {
-            problems.add(new RowProblem("reason", "\"" + ShownValue.of(reason) + "\" must be a Flash TransactionReason such as BUSINESS"));
-        }
+        String reason = upperSnake("reason", row.reason(), "TransactionReason such as BUSINESS", problems);
         String email = text(row.email());
-        if (email != null && !(EMAIL.matcher(email).matches() && Ascii.isAscii(email))) {
+        if (email != null && !isEmail(email)) {
             problems.add(new RowProblem("email", "\"" + ShownValue.of(email) + "\" is not an e-mail address"));
         }
         if (!problems.isEmpty()) {
@@ -73,11 +65,39 @@ public final class PayoutValidator {
                 warnings, List.of());
     }
 
+    /** The row's payment id, trimmed; a problem when it is missing or not of the allowed shape. */
+    static String paymentId(String value, List<RowProblem> problems) {
+        String paymentId = text(value);
+        if (paymentId == null) {
+            problems.add(new RowProblem("payment_id", "is required"));
+        } else if (!PAYMENT_ID.matcher(paymentId).matches()) {
+            problems.add(new RowProblem("payment_id", "\"" + ShownValue.of(paymentId) + "\" must be 1 to 64 letters, digits or . _ : / -"));
+        }
+        return paymentId;
+    }
+
+    /** A Flash enum-like value such as BUSINESS; null when absent. */
+    static String upperSnake(String column, String value, String example, List<RowProblem> problems) {
+        String text = text(value);
+        if (text != null && !UPPER_SNAKE.matcher(text).matches()) {
+            problems.add(new RowProblem(column, "\"" + ShownValue.of(text) + "\" must be a Flash " + example));
+        }
+        return text;
+    }
+
+    static boolean isEmail(String email) {
+        return EMAIL.matcher(email).matches() && Ascii.isAscii(email);
+    }
+
     private static void placeholders(PayoutFields row, List<RowProblem> problems) {
-        String[][] fields = {{"payment_id", row.paymentId()}, {"amount", row.amount()}, {"currency", row.currency()},
+        placeholders(new String[][] {{"payment_id", row.paymentId()}, {"amount", row.amount()}, {"currency", row.currency()},
                 {"bsb", row.bsb()}, {"account_number", row.accountNumber()}, {"account_name", row.accountName()},
                 {"payid", row.payId()}, {"payid_type", row.payIdType()}, {"reference", row.reference()},
-                {"remitter_name", row.remitterName()}, {"reason", row.reason()}, {"email", row.email()}};
+                {"remitter_name", row.remitterName()}, {"reason", row.reason()}, {"email", row.email()}}, problems);
+    }
+
+    /** Control characters and placeholders such as N/A in any of the {@code {column, value}} pairs. */
+    static void placeholders(String[][] fields, List<RowProblem> problems) {
         for (String[] field : fields) {
             int control = field[1] == null ? -1 : ShownValue.controlCharacter(field[1]);
             if (control >= 0) {
@@ -89,13 +109,13 @@ public final class PayoutValidator {
         }
     }
 
-    private static BigDecimal amount(String text, List<RowProblem> problems) {
+    static BigDecimal amount(String text, List<RowProblem> problems) {
         if (text == null) {
             problems.add(new RowProblem("amount", "is required"));
             return null;
         }
         if (!AMOUNT.matcher(text).matches()) {
-            problems.add(new RowProblem("amount", "\"" + ShownValue.of(text) + "\" must be a number in dollars such as 1250.00 (no currency sign, no thousands separator)"));
+            problems.add(new RowProblem("amount", "\"" + ShownValue.of(text) + "\" must be a number such as 1250.00 (no currency sign, no thousands separator)"));
             return null;
         }
         BigDecimal amount = new BigDecimal(text);
@@ -157,7 +177,7 @@ public final class PayoutValidator {
         return new Payee.PayId(payId, kind, name);
     }
 
-    private static String reference(String reference, List<RowProblem> problems, List<String> warnings) {
+    static String reference(String reference, List<RowProblem> problems, List<String> warnings) {
         if (reference == null) {
             return null;
         }
@@ -178,7 +198,7 @@ public final class PayoutValidator {
         return ascii;
     }
 
-    private static String text(String value) {
+    static String text(String value) {
         if (value == null) {
             return null;
         }

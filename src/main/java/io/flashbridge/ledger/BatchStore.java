@@ -134,18 +134,22 @@ public class BatchStore {
     }
 
     /** Every row of the batch in line order: refused lines from intake, accepted ones from the ledger. */
+    private static final String LEGS = "from_amount, from_currency, to_amount, to_currency";
+
     public List<StatusRow> statusRows(String batchId) {
         Map<String, Object> batch = Map.of("batch", batchId);
         List<StatusRow> rows = new java.util.ArrayList<>(jdbc.query("select line_number, payment_id, outcome, reason from batch_line "
                 + "where batch_id = :batch", batch, (rs, n) -> new StatusRow(rs.getInt("line_number"), rs.getString("payment_id"),
-                null, rs.getString("outcome"), null, rs.getString("reason"), null, null, null, null, null)));
+                null, rs.getString("outcome"), null, rs.getString("reason"), null, null, null, null, null, null, null, null, null)));
         rows.addAll(jdbc.query("select line_number, payment_id, flash_id, status, reject_code, status_message, amount, fee, currency, "
-                + "updated_at, last_error from instruction where batch_id = :batch", batch, (rs, n) -> {
+                + "updated_at, last_error, " + LEGS + " from instruction where batch_id = :batch", batch, (rs, n) -> {
                     boolean parked = "PARKED".equals(rs.getString("status"));
                     return new StatusRow(rs.getInt("line_number"), rs.getString("payment_id"), rs.getString("flash_id"),
                             rs.getString("status"), rs.getString("reject_code"),
                             parked ? rs.getString("last_error") : rs.getString("status_message"), rs.getBigDecimal("amount"),
-                            rs.getBigDecimal("fee"), rs.getString("currency"), UtcTime.read(rs, "updated_at"), null);
+                            rs.getBigDecimal("fee"), rs.getString("currency"), UtcTime.read(rs, "updated_at"), null,
+                            rs.getBigDecimal("from_amount"), rs.getString("from_currency"), rs.getBigDecimal("to_amount"),
+                            rs.getString("to_currency"));
                 }));
         rows.sort(java.util.Comparator.comparingInt(StatusRow::lineNumber));
         return rows;
@@ -153,11 +157,13 @@ public class BatchStore {
 
     public List<StatusRow> corrections(String batchId) {
         return jdbc.query("select line_number, payment_id, flash_id, status, reject_code, status_message, amount, fee, currency, "
-                + "updated_at, reported_status from instruction where batch_id = :batch and status <> reported_status order by line_number",
+                + "updated_at, reported_status, " + LEGS + " from instruction where batch_id = :batch and status <> reported_status "
+                + "order by line_number",
                 Map.of("batch", batchId), (rs, n) -> new StatusRow(rs.getInt("line_number"), rs.getString("payment_id"),
                         rs.getString("flash_id"), rs.getString("status"), rs.getString("reject_code"), rs.getString("status_message"),
                         rs.getBigDecimal("amount"), rs.getBigDecimal("fee"), rs.getString("currency"),
-                        UtcTime.read(rs, "updated_at"), rs.getString("reported_status")));
+                        UtcTime.read(rs, "updated_at"), rs.getString("reported_status"), rs.getBigDecimal("from_amount"),
+                        rs.getString("from_currency"), rs.getBigDecimal("to_amount"), rs.getString("to_currency")));
     }
 
     /** The ERP now knows these statuses: remember them so only later changes become corrections. */

@@ -30,7 +30,7 @@ public class InstructionStore {
 
     private static final Logger log = LoggerFactory.getLogger(InstructionStore.class);
     static final String COLUMNS = "id, source, payment_id, batch_id, line_number, amount, currency, payload, "
-            + "idempotency_key, status, flash_id, reject_code, status_message, fee, attempts, updated_at, last_error";
+            + "idempotency_key, status, flash_id, reject_code, status_message, fee, attempts, updated_at, last_error, kind";
 
     /** A new instruction to insert with a batch. */
     public record NewInstruction(String source, String paymentId, int lineNumber, String kind, java.math.BigDecimal amount,
@@ -229,9 +229,24 @@ public class InstructionStore {
     /** Queues the status change just made to a JMS instruction for {@code flashbridge.status}; files are answered by status files. */
     private void announce(long id, PayoutStatus from) {
         jdbc.update("insert into status_outbox (instruction_id, payment_id, flash_id, status, previous_status, reject_code, "
-                + "status_message, amount, currency, fee, at) select id, payment_id, flash_id, status, :from, reject_code, "
-                + "status_message, amount, currency, fee, :at from instruction where id = :id and origin = 'JMS'",
+                + "status_message, amount, currency, fee, kind, from_amount, from_currency, to_amount, to_currency, at) "
+                + "select id, payment_id, flash_id, status, :from, reject_code, status_message, amount, currency, fee, kind, "
+                + "from_amount, from_currency, to_amount, to_currency, :at from instruction where id = :id and origin = 'JMS'",
                 new MapSqlParameterSource().addValue("id", id).addValue("from", from.name()).addValue("at", now()));
+    }
+
+    /**
+     * Records the two legs of an FX payment as Flash last reported them (they may change while it
+     * executes); an unknown amount keeps what was known. Call before the {@link #transition} of the
+     * same answer or event, so its status event carries them.
+     */
+    public void recordLegs(long id, java.math.BigDecimal fromAmount, String fromCurrency, java.math.BigDecimal toAmount,
+                           String toCurrency) {
+        jdbc.update("update instruction set from_amount = coalesce(:fromAmount, from_amount), "
+                + "from_currency = coalesce(:fromCurrency, from_currency), to_amount = coalesce(:toAmount, to_amount), "
+                + "to_currency = coalesce(:toCurrency, to_currency) where id = :id", new MapSqlParameterSource()
+                .addValue("id", id).addValue("fromAmount", fromAmount).addValue("fromCurrency", fromCurrency)
+                .addValue("toAmount", toAmount).addValue("toCurrency", toCurrency));
     }
 
     /** Starts (or keeps) the wait for funds of an instruction now AWAITING_FUNDS: its place among the waiting. */
@@ -261,12 +276,12 @@ public class InstructionStore {
     }
 
     /**
-     * Payouts Flash has and has not finished (no final status in the ledger) whose status has not
+     * Payouts and FX payments Flash has and has not finished (no final status in the ledger) whose status has not
      * changed since {@code before}: the ones whose webhooks may have been lost. Least recently
      * polled first.
      */
     public List<Instruction> unfinishedAtFlash(Instant before, int limit) {
-        return jdbc.query("select " + COLUMNS + " from instruction where status in ('INITIALISED', 'REVIEWING', 'PENDING', 'FAILED') "
+        return jdbc.query("select " + COLUMNS + " from instruction where status in ('INITIALISED', 'REVIEWING', 'PENDING', 'FAILED', 'OPEN') "
                 + "and flash_id is not null and updated_at < :before order by coalesce(polled_at, updated_at), id "
                 + "fetch first " + limit + " rows only", Map.of("before", UtcTime.of(before)), InstructionStore::row);
     }
@@ -294,6 +309,6 @@ public class InstructionStore {
                 (Integer) rs.getObject("line_number"), rs.getBigDecimal("amount"), rs.getString("currency"),
                 rs.getString("payload"), rs.getString("idempotency_key"), PayoutStatus.valueOf(rs.getString("status")),
                 rs.getString("flash_id"), rs.getString("reject_code"), rs.getString("status_message"), rs.getBigDecimal("fee"),
-                rs.getInt("attempts"), updated, rs.getString("last_error"));
+                rs.getInt("attempts"), updated, rs.getString("last_error"), rs.getString("kind"));
     }
 }

@@ -4,16 +4,20 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A payout's status in the ledger: the bridge's own states before and around submission
+ * An instruction's status in the ledger: the bridge's own states before and around submission
  * ({@code AWAITING_FUNDS}: Flash refused it for insufficient funds and it waits for money), then
- * Flash's {@code WithdrawalStatus} (flash-api.md 9.1). {@link #canMoveTo} is the lifecycle: it
- * allows skipping states whose webhook was lost, never moving back.
+ * Flash's {@code WithdrawalStatus} for payouts (flash-api.md 9.1) or {@code PaymentStatus} for FX
+ * payments (9.3: {@code OPEN}, {@code CLOSED}, {@code PAYMENT_FAILED} for Flash's {@code FAILED},
+ * which unlike a withdrawal's is final, and {@code CANCELLED}). {@link #canMoveTo} is the lifecycle:
+ * it allows skipping states whose webhook was lost, never moving back.
  */
 public enum PayoutStatus {
     RECEIVED, SUBMITTING, PARKED, API_REJECTED, AWAITING_FUNDS,
-    INITIALISED, REVIEWING, PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED;
+    INITIALISED, REVIEWING, PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED,
+    OPEN, CLOSED, PAYMENT_FAILED;
 
-    private static final Set<PayoutStatus> FLASH = EnumSet.of(INITIALISED, REVIEWING, PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED);
+    private static final Set<PayoutStatus> FLASH = EnumSet.of(INITIALISED, REVIEWING, PENDING, CONFIRMED, FAILED, REFUNDED, CANCELLED,
+            OPEN, CLOSED, PAYMENT_FAILED);
 
     public boolean canMoveTo(PayoutStatus target) {
         Set<PayoutStatus> allowed = switch (this) {
@@ -27,7 +31,8 @@ public enum PayoutStatus {
             case CONFIRMED -> EnumSet.of(FAILED, REFUNDED, CANCELLED);
             // FAILED -> PENDING is Flash's rare retry; event times keep a stale "pending" out.
             case FAILED -> EnumSet.of(PENDING, REFUNDED, CANCELLED);
-            case REFUNDED, CANCELLED, API_REJECTED -> EnumSet.noneOf(PayoutStatus.class);
+            case OPEN -> EnumSet.of(CLOSED, PAYMENT_FAILED, CANCELLED);
+            case REFUNDED, CANCELLED, API_REJECTED, CLOSED, PAYMENT_FAILED -> EnumSet.noneOf(PayoutStatus.class);
         };
         return allowed.contains(target);
     }
@@ -46,11 +51,11 @@ public enum PayoutStatus {
 
     /** Final for the batch's status file: the ERP can close the payment. */
     public boolean isFinal() {
-        return this == CONFIRMED || this == REFUNDED || this == CANCELLED || this == API_REJECTED;
+        return finalStatuses().contains(this);
     }
 
     public static Set<PayoutStatus> finalStatuses() {
-        return EnumSet.of(CONFIRMED, REFUNDED, CANCELLED, API_REJECTED);
+        return EnumSet.of(CONFIRMED, REFUNDED, CANCELLED, API_REJECTED, CLOSED, PAYMENT_FAILED);
     }
 
     /** The status a Flash withdrawal webhook event reports, e.g. {@code withdrawal_completed} → CONFIRMED. */
@@ -63,6 +68,28 @@ public enum PayoutStatus {
             case "withdrawal_failed" -> FAILED;
             case "withdrawal_refunded" -> REFUNDED;
             case "withdrawal_cancelled" -> CANCELLED;
+            default -> null;
+        };
+    }
+
+    /** The status an FX payment webhook event reports, e.g. {@code payment_complete} → CLOSED. */
+    public static PayoutStatus ofPaymentEvent(String event) {
+        return switch (event) {
+            case "currency_converted" -> OPEN;
+            case "payment_complete" -> CLOSED;
+            case "payment_failed" -> PAYMENT_FAILED;
+            case "payment_cancelled" -> CANCELLED;
+            default -> null;
+        };
+    }
+
+    /** The ledger status of Flash's {@code PaymentStatus} (INITIALISING, a draft, is not one). */
+    public static PayoutStatus ofPaymentStatus(String status) {
+        return switch (status) {
+            case "OPEN" -> OPEN;
+            case "CLOSED" -> CLOSED;
+            case "FAILED" -> PAYMENT_FAILED;
+            case "CANCELLED" -> CANCELLED;
             default -> null;
         };
     }

@@ -15,10 +15,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatusOutbox {
 
-    /** One status change as core banking is told it; {@code id} orders and identifies it. */
+    /**
+     * One status change as core banking is told it; {@code id} orders and identifies it. {@code kind}
+     * is WITHDRAWAL or PAYMENT; the two legs are set for FX payments once Flash reported them.
+     */
     public record StatusEvent(long id, long instructionId, String paymentId, String flashId, String status, String previousStatus,
                               String rejectCode, String statusMessage, BigDecimal amount, String currency, BigDecimal fee,
-                              Instant at) {}
+                              Instant at, String kind, BigDecimal fromAmount, String fromCurrency, BigDecimal toAmount,
+                              String toCurrency) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -31,7 +35,9 @@ public class StatusOutbox {
                 (rs, n) -> new StatusEvent(rs.getLong("id"), rs.getLong("instruction_id"), rs.getString("payment_id"),
                         rs.getString("flash_id"), rs.getString("status"), rs.getString("previous_status"),
                         rs.getString("reject_code"), rs.getString("status_message"), rs.getBigDecimal("amount"),
-                        rs.getString("currency"), rs.getBigDecimal("fee"), UtcTime.read(rs, "at")));
+                        rs.getString("currency"), rs.getBigDecimal("fee"), UtcTime.read(rs, "at"), rs.getString("kind"),
+                        rs.getBigDecimal("from_amount"), rs.getString("from_currency"), rs.getBigDecimal("to_amount"),
+                        rs.getString("to_currency")));
     }
 
     public void published(List<Long> ids) {

@@ -23,6 +23,9 @@ public class StatusReports {
 
     static final List<String> HEADER = List.of("line_number", "payment_id", "flash_id", "status", "reject_code",
             "status_message", "amount", "fee", "currency", "updated_at", "previous_status");
+    /** FX payment files add the legs Flash reported: what it debits and what it delivers. */
+    static final List<String> FX_HEADER = java.util.stream.Stream.concat(HEADER.stream(),
+            java.util.stream.Stream.of("from_amount", "from_currency", "to_amount", "to_currency")).toList();
 
     private final BatchStore batches;
     private final Clock clock = Clock.systemUTC();
@@ -36,11 +39,11 @@ public class StatusReports {
         List<ReportFile> files = new ArrayList<>();
         for (Batch batch : batches.readyForFinalReport()) {
             files.add(new ReportFile(batch.id(), OutputNames.finalStatus(batch.fileName(), batch.id()),
-                    content(batches.statusRows(batch.id())), true));
+                    content(batch, batches.statusRows(batch.id())), true));
         }
         Instant now = clock.instant();
         for (Batch batch : batches.withCorrections()) {
-            files.add(new ReportFile(batch.id(), interimName(batch, now), content(batches.corrections(batch.id())), true));
+            files.add(new ReportFile(batch.id(), interimName(batch, now), content(batch, batches.corrections(batch.id())), true));
         }
         return files;
     }
@@ -50,7 +53,7 @@ public class StatusReports {
         Duration minAge = Duration.ofMillis(minAgeMillis);
         Instant now = clock.instant();
         return batches.dueForInterimReport(now.minus(minAge)).stream()
-                .map(batch -> new ReportFile(batch.id(), interimName(batch, now), content(batches.statusRows(batch.id())), false))
+                .map(batch -> new ReportFile(batch.id(), interimName(batch, now), content(batch, batches.statusRows(batch.id())), false))
                 .toList();
     }
 
@@ -63,15 +66,24 @@ public class StatusReports {
         return OutputNames.interimStatus(batch.fileName(), batch.id(), now);
     }
 
-    private static String content(List<StatusRow> rows) {
+    private static String content(Batch batch, List<StatusRow> rows) {
+        boolean fx = "FX-CSV".equals(batch.format());
         StringBuilder csv = new StringBuilder(rows.size() * 96);
-        csv.append(CsvText.line(HEADER));
+        csv.append(CsvText.line(fx ? FX_HEADER : HEADER));
         for (StatusRow row : rows) {
-            csv.append(CsvText.line(java.util.Arrays.asList(row.lineNumber(), row.paymentId(), row.flashId(), row.status(),
-                    row.rejectCode(), row.statusMessage(), row.amount() == null ? null : row.amount().toPlainString(),
-                    row.fee() == null ? null : row.fee().toPlainString(), row.currency(),
-                    row.updatedAt() == null ? null : row.updatedAt().toString(), row.previousStatus())));
+            List<Object> values = new ArrayList<>(java.util.Arrays.asList(row.lineNumber(), row.paymentId(), row.flashId(),
+                    row.status(), row.rejectCode(), row.statusMessage(), plain(row.amount()), plain(row.fee()), row.currency(),
+                    row.updatedAt() == null ? null : row.updatedAt().toString(), row.previousStatus()));
+            if (fx) {
+                values.addAll(java.util.Arrays.asList(plain(row.fromAmount()), row.fromCurrency(), plain(row.toAmount()),
+                        row.toCurrency()));
+            }
+            csv.append(CsvText.line(values));
         }
         return csv.toString();
+    }
+
+    private static String plain(java.math.BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies stored webhook events to the ledger. A withdrawal event moves only the payout it is about
+ * Applies stored webhook events to the ledger. A withdrawal or FX payment event moves only the
+ * instruction of that kind it is about
  * (its {@code id} and {@code externalId} must agree, see {@link EventTargets}), only forward, and
  * only if it is newer than the last event applied. An {@code eventScheduledAt} further ahead of the
  * bridge's clock than the tolerance never orders events: the time the bridge received the event
@@ -66,9 +67,12 @@ public class WebhookReconciler {
         JsonNode event = json.readTree(stored.get().body());
         String name = event.path("event").asText();
         PayoutStatus to = PayoutStatus.ofWithdrawalEvent(name);
+        PayoutStatus paymentTo = PayoutStatus.ofPaymentEvent(name);
         DepositStatus deposit = DepositStatus.ofEvent(name);
         if (to != null) {
-            apply(requestId, stored.get(), event, to);
+            apply(requestId, stored.get(), event, to, false);
+        } else if (paymentTo != null) {
+            apply(requestId, stored.get(), event, paymentTo, true);
         } else if (deposit != null && event.hasNonNull("id") && event.hasNonNull("amount")) {
             boolean moved = deposits.apply(DepositFacts.of(event, deposit), orderingTime(requestId, event, stored.get().receivedAt()),
                     name, requestId, null);
@@ -79,7 +83,7 @@ public class WebhookReconciler {
         inbox.markProcessed(requestId);
     }
 
-    private void apply(String requestId, WebhookInbox.StoredEvent stored, JsonNode event, PayoutStatus to) {
+    private void apply(String requestId, WebhookInbox.StoredEvent stored, JsonNode event, PayoutStatus to, boolean fxPayment) {
         String name = event.path("event").asText();
         String flashId = text(event, "id");
         EventTargets.Target target = targets.resolve(flashId, text(event, "externalId"), stored.channel().equals("CALLBACK"));
@@ -88,8 +92,18 @@ public class WebhookReconciler {
             return;
         }
         if (target.payout() == null) {
-            log.info("Webhook {} {} is for withdrawal {} that the bridge did not send; ignored", requestId, name, flashId);
+            log.info("Webhook {} {} is for {} {} that the bridge did not send; ignored", requestId, name,
+                    fxPayment ? "payment" : "withdrawal", flashId);
             return;
+        }
+        if (target.payout().isFxPayment() != fxPayment) {
+            refused.refused("wrong-payout", "event " + requestId + " " + name + " not applied: it is about a "
+                    + (fxPayment ? "payment" : "withdrawal") + ", " + target.payout().paymentId() + " is not");
+            return;
+        }
+        if (fxPayment && !target.payout().status().isFinal()) {
+            instructions.recordLegs(target.payout().id(), FlashFields.money(event, "fromAmount"), text(event, "fromCurrency"),
+                    FlashFields.money(event, "toAmount"), text(event, "toCurrency"));
         }
         String message = text(event, "statusMessage");
         boolean moved = instructions.transition(target.payout().id(), new StatusChange(to,

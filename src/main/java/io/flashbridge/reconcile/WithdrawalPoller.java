@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The safety net for webhooks Flash gave up delivering (4 attempts within about 11 minutes): payouts
- * whose status has not moved for a while are read back with the {@code withdrawal} query, a few per
- * run. What Flash reports is the truth: a ledger status that disagrees with it is repaired, whatever
+ * and FX payments whose status has not moved for a while are read back with the {@code withdrawal}
+ * or {@code payment} query, a few per run. What Flash reports is the truth: a ledger status that disagrees with it is repaired, whatever
  * event times the ledger holds (a webhook with a wrong time must not freeze a payout), as long as
  * the payout did not move while Flash was being asked.
  */
@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 public class WithdrawalPoller {
 
     static final String EVENT = "withdrawal (poll)";
+    static final String PAYMENT_EVENT = "payment (poll)";
     private static final Logger log = LoggerFactory.getLogger(WithdrawalPoller.class);
     private static final Set<PayoutStatus> OUTCOMES = EnumSet.of(PayoutStatus.CONFIRMED, PayoutStatus.FAILED,
             PayoutStatus.REFUNDED, PayoutStatus.CANCELLED);
@@ -48,7 +49,7 @@ public class WithdrawalPoller {
         for (Instruction payout : waiting) {
             JsonNode withdrawal;
             try {
-                withdrawal = flash.withdrawal(payout.flashId());
+                withdrawal = payout.isFxPayment() ? flash.payment(payout.flashId()) : flash.withdrawal(payout.flashId());
             } catch (FlashGraphQlErrorException unknown) {
                 log.warn("Flash does not answer for withdrawal {} of payout {}: {}", payout.flashId(), payout.paymentId(),
                         unknown.getMessage());
@@ -70,17 +71,23 @@ public class WithdrawalPoller {
     }
 
     private boolean apply(Instruction payout, JsonNode withdrawal) {
-        PayoutStatus status = status(withdrawal.path("status").asText());
+        PayoutStatus status = payout.isFxPayment()
+                ? PayoutStatus.ofPaymentStatus(withdrawal.path("status").asText())
+                : status(withdrawal.path("status").asText());
         if (status == null || status == payout.status()) {
             return false;
+        }
+        if (payout.isFxPayment()) {
+            instructions.recordLegs(payout.id(), FlashFields.money(withdrawal, "fromAmount"), withdrawal.path("fromCurrency").asText(null),
+                    FlashFields.money(withdrawal, "toAmount"), withdrawal.path("toCurrency").asText(null));
         }
         String message = withdrawal.path("statusMessage").asText(null);
         String why = payout.status().canMoveTo(status)
                 ? "read back from Flash, no webhook came"
                 : "repaired: the ledger said " + payout.status() + ", Flash reports " + status;
         return instructions.repair(payout.id(), payout.status(), new StatusChange(status,
-                why + (message == null ? "" : ": " + message), EVENT, null,
-                OUTCOMES.contains(status) ? outcomeTime(status, withdrawal) : null, null,
+                why + (message == null ? "" : ": " + message), payout.isFxPayment() ? PAYMENT_EVENT : EVENT, null,
+                OUTCOMES.contains(status) && !payout.isFxPayment() ? outcomeTime(status, withdrawal) : null, null,
                 withdrawal.path("rejectCode").asText(null), message, FlashFields.money(withdrawal, "totalFee")));
     }
 

@@ -31,6 +31,20 @@ class PartiesGraphQl {
         return Reply.ok("CREATED", "New sender created", "sender", sender);
     }
 
+    /** Replaces the sender's details; its id stays (flash-api.md 5.4). */
+    @MutationMapping
+    Map<String, Object> updateSender(@Argument String id, @Argument Map<String, Object> input, GraphQLContext context) {
+        ClientAccount account = Sessions.require(context);
+        check(input);
+        Map<String, Object> known = id == null ? null : account.senders.get(id);
+        if (known == null) {
+            throw new BusinessFailure(BusinessFailure.NOT_FOUND, "Sender " + id + " not found");
+        }
+        Map<String, Object> sender = Parties.sender("input", input, id, today());
+        account.senders.put(id, sender);
+        return Reply.ok("UPDATED", "Sender " + id + " updated.", "sender", sender);
+    }
+
     @QueryMapping
     Map<String, Object> sender(@Argument String id, GraphQLContext context) {
         ClientAccount account = Sessions.require(context);
@@ -49,6 +63,27 @@ class PartiesGraphQl {
         Map<String, Object> recipient = Parties.recipient("input", input, Ids.next(), today());
         account.recipients.put((String) recipient.get("id"), recipient);
         return Reply.ok("SUCCESS", "Recipient created", "recipient", recipient);
+    }
+
+    /** Replaces the recipient's details; its id stays and its accountIdType cannot change (flash-api.md 5.5). */
+    @MutationMapping
+    Map<String, Object> updateRecipient(@Argument String id, @Argument Map<String, Object> input, GraphQLContext context) {
+        ClientAccount account = Sessions.require(context);
+        check(input);
+        Map<String, Object> known = id == null ? null : account.recipients.get(id);
+        if (known == null) {
+            throw new BusinessFailure(BusinessFailure.NOT_FOUND, "Recipient " + id + " not found");
+        }
+        Object type = input.get("accountIdType");
+        if (type != null && !type.toString().equals(String.valueOf(known.get("accountIdType")))) {
+            throw new BadUserInputException("input.accountIdType", "input.accountIdType: the account type of recipient " + id
+                    + " is " + known.get("accountIdType") + " and cannot be changed; create a new recipient instead");
+        }
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(input);
+        merged.putIfAbsent("accountIdType", known.get("accountIdType"));
+        Map<String, Object> recipient = Parties.recipient("input", merged, id, today());
+        account.recipients.put(id, recipient);
+        return Reply.ok("SUCCESS", "Recipient updated", "recipient", recipient);
     }
 
     @QueryMapping

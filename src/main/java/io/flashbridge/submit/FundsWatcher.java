@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import io.flashbridge.flash.FlashException;
@@ -15,6 +18,8 @@ import io.flashbridge.ledger.PayoutStatus;
 import io.flashbridge.ledger.StatusChange;
 import io.flashbridge.ops.FlashBalances;
 import jakarta.jms.JMSException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.instruction.FxPayment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,10 +44,12 @@ public class FundsWatcher {
     private final FlashBalances balances;
     private final SubmissionQueue queue;
     private final long defaultWaitMillis;
+    private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    FundsWatcher(InstructionStore instructions, FlashBalances balances, SubmissionQueue queue,
+    FundsWatcher(InstructionStore instructions, FlashBalances balances, SubmissionQueue queue, ObjectMapper json,
                  @Value("${flashbridge.funds.max-wait:86400000}") long defaultWaitMillis) {
+        this.json = json;
         this.instructions = instructions;
         this.balances = balances;
         this.queue = queue;
@@ -76,30 +83,57 @@ public class FundsWatcher {
         if (stillWaiting.isEmpty()) {
             return 0;
         }
-        BigDecimal available;
+        Map<String, BigDecimal> available;
         try {
-            available = balances.refresh().getOrDefault("AUD", BigDecimal.ZERO);
+            available = new HashMap<>(balances.refresh());
         } catch (FlashException e) {
             log.warn("Balance not read, payouts waiting for funds stay waiting: {}", e.getMessage());
             return 0;
         }
         List<Long> release = new ArrayList<>();
+        // First come first served per balance currency: once one does not fit, the later ones in that currency wait too.
+        Set<String> blocked = new HashSet<>();
         for (Map.Entry<Instruction, Instant> entry : stillWaiting) {
-            Instruction payout = entry.getKey();
-            if (payout.amount().compareTo(available) > 0) {
-                break;
+            Instruction waitingOne = entry.getKey();
+            Need need = need(waitingOne);
+            BigDecimal balance = available.getOrDefault(need.currency(), BigDecimal.ZERO);
+            boolean covered = need.amount() == null ? balance.signum() > 0 : need.amount().compareTo(balance) <= 0;
+            if (blocked.contains(need.currency()) || !covered) {
+                blocked.add(need.currency());
+                continue;
             }
-            if (instructions.transition(payout.id(), new StatusChange(PayoutStatus.RECEIVED,
-                    "funds available (" + available + " AUD cleared): sending again", "balances", null, null, null, null,
-                    "funds available: sending again", null))) {
-                available = available.subtract(payout.amount());
-                release.add(payout.id());
+            if (instructions.transition(waitingOne.id(), new StatusChange(PayoutStatus.RECEIVED,
+                    "funds available (" + balance + " " + need.currency() + " cleared): sending again", "balances", null, null,
+                    null, null, "funds available: sending again", null))) {
+                if (need.amount() != null) {
+                    available.put(need.currency(), balance.subtract(need.amount()));
+                }
+                release.add(waitingOne.id());
             }
         }
         if (!release.isEmpty()) {
             log.info("{} payouts waiting for funds are sent again; {} still wait", release.size(), stillWaiting.size() - release.size());
         }
         return queue.enqueue(release);
+    }
+
+    /**
+     * What must be on which balance: a payout its AUD amount; an FX payment its amount in the currency
+     * it is paid from. An FX payment given in the currency it delivers needs an unknown amount (the
+     * rate decides): it is sent again as soon as that balance holds anything, and Flash decides.
+     */
+    private record Need(String currency, BigDecimal amount) {}
+
+    private Need need(Instruction instruction) {
+        if (!instruction.isFxPayment()) {
+            return new Need(instruction.currency(), instruction.amount());
+        }
+        try {
+            FxPayment payment = json.readValue(instruction.payload(), FxPayment.class);
+            return new Need(payment.fromCurrency(), payment.amountCurrency().equals(payment.fromCurrency()) ? payment.amount() : null);
+        } catch (java.io.IOException unreadable) {
+            throw new IllegalStateException("instruction " + instruction.id() + " has an unreadable payload", unreadable);
+        }
     }
 
     private void refuse(Instruction payout, long maxWaitMillis) {

@@ -9,6 +9,7 @@ import io.flashbridge.flash.FlashException;
 import io.flashbridge.flash.FlashGraphQlErrorException;
 import io.flashbridge.flash.FlashRejectedException;
 import io.flashbridge.flash.FlashUnavailableException;
+import io.flashbridge.instruction.FxPayment;
 import io.flashbridge.instruction.Payee;
 import io.flashbridge.instruction.PaymentInstruction;
 import io.flashbridge.ledger.Instruction;
@@ -23,7 +24,8 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one queued instruction to Flash with {@code createWithdrawal}. A rejection is final
+ * Sends one queued instruction to Flash: a payout with {@code createWithdrawal}, an FX payment with
+ * {@code createPayment} after its sender and recipient are in Flash's address book ({@link FxParties}). A rejection is final
  * ({@code API_REJECTED} with Flash's code and message); a transient failure is thrown back to the
  * route, whose YAML policy retries it (after Flash's {@code Retry-After} when given) and finally
  * calls {@link #park}.
@@ -38,8 +40,11 @@ public class PayoutSubmitter {
     private final InstructionStore instructions;
     private final CallbackTokens callbacks;
     private final ObjectMapper json;
+    private final FxParties parties;
 
-    PayoutSubmitter(FlashClient flash, InstructionStore instructions, CallbackTokens callbacks, ObjectMapper json) {
+    PayoutSubmitter(FlashClient flash, InstructionStore instructions, CallbackTokens callbacks, ObjectMapper json,
+                    FxParties parties) {
+        this.parties = parties;
         this.flash = flash;
         this.instructions = instructions;
         this.callbacks = callbacks;
@@ -52,24 +57,23 @@ public class PayoutSubmitter {
             return;
         }
         Instruction instruction = instructions.find(instructionId).orElseThrow();
-        PaymentInstruction payout = json.readValue(instruction.payload(), PaymentInstruction.class);
-        MDC.put("paymentId", payout.paymentId());
+        String operation = instruction.isFxPayment() ? "createPayment" : "createWithdrawal";
+        MDC.put("paymentId", instruction.paymentId());
         try {
-            Map<String, Object> input = WithdrawalInputs.of(payout, callbacks.callbackUri(payout.paymentId()).orElse(null));
-            JsonNode withdrawal = flash.createWithdrawal(input);
-            instructions.transition(instructionId, new StatusChange(PayoutStatus.valueOf(withdrawal.path("status").asText()),
-                    "created at Flash", "createWithdrawal", null, null, withdrawal.path("id").asText(), null,
-                    withdrawal.path("statusMessage").asText(null), withdrawal.path("totalFee").decimalValue()));
-            log.info("Payout {} of {} {} to {} sent to Flash as {}", payout.paymentId(), payout.amount(), payout.currency(),
-                    describe(payout.payee()), withdrawal.path("id").asText());
+            String callbackUri = callbacks.callbackUri(instruction.paymentId()).orElse(null);
+            if (instruction.isFxPayment()) {
+                sendPayment(instruction, json.readValue(instruction.payload(), FxPayment.class), callbackUri);
+            } else {
+                sendWithdrawal(instruction, json.readValue(instruction.payload(), PaymentInstruction.class), callbackUri);
+            }
         } catch (FlashRejectedException rejected) {
             if (INSUFFICIENT_FUNDS.equals(rejected.code())) {
-                awaitFunds(instructionId, payout, rejected.reason());
+                awaitFunds(instruction, operation, rejected.reason());
                 return;
             }
-            reject(instructionId, rejected.code(), rejected.reason());
+            reject(instructionId, operation, rejected.code(), rejected.reason());
         } catch (FlashGraphQlErrorException invalid) {
-            reject(instructionId, invalid.code(), invalid.reason());
+            reject(instructionId, operation, invalid.code(), invalid.reason());
         } catch (FlashException failure) {
             instructions.recordError(instructionId, failure.getMessage());
             if (failure instanceof FlashUnavailableException unavailable && unavailable.retryAfter().isPresent()) {
@@ -77,11 +81,39 @@ public class PayoutSubmitter {
             } else {
                 exchange.getIn().removeHeader(Exchange.REDELIVERY_DELAY);
             }
-            log.warn("Payout {} not sent yet: {}", payout.paymentId(), failure.getMessage());
+            log.warn("Instruction {} ({}) not sent yet: {}", instruction.paymentId(), operation, failure.getMessage());
             throw failure;
         } finally {
             MDC.remove("paymentId");
         }
+    }
+
+    private void sendWithdrawal(Instruction instruction, PaymentInstruction payout, String callbackUri) {
+        JsonNode withdrawal = flash.createWithdrawal(WithdrawalInputs.of(payout, callbackUri));
+        instructions.transition(instruction.id(), new StatusChange(PayoutStatus.valueOf(withdrawal.path("status").asText()),
+                "created at Flash", "createWithdrawal", null, null, withdrawal.path("id").asText(), null,
+                withdrawal.path("statusMessage").asText(null), withdrawal.path("totalFee").decimalValue()));
+        log.info("Payout {} of {} {} to {} sent to Flash as {}", payout.paymentId(), payout.amount(), payout.currency(),
+                describe(payout.payee()), withdrawal.path("id").asText());
+    }
+
+    /** Sender and recipient first (reused, updated or created), then the payment itself. */
+    private void sendPayment(Instruction instruction, FxPayment fx, String callbackUri) {
+        String senderId = fx.sender() == null ? null : parties.senderId(fx.sender());
+        String recipientId = parties.recipientId(fx.recipient());
+        JsonNode payment = flash.createPayment(FxPaymentInputs.of(fx, senderId, recipientId, callbackUri));
+        instructions.recordLegs(instruction.id(), money(payment, "fromAmount"), payment.path("fromCurrency").asText(null),
+                money(payment, "toAmount"), payment.path("toCurrency").asText(null));
+        PayoutStatus status = PayoutStatus.ofPaymentStatus(payment.path("status").asText());
+        instructions.transition(instruction.id(), new StatusChange(status == null ? PayoutStatus.OPEN : status,
+                "created at Flash", "createPayment", null, null, payment.path("id").asText(), null,
+                payment.path("statusMessage").asText(null), money(payment, "totalFee")));
+        log.info("FX payment {} of {} {} ({} to {}) to {} sent to Flash as {}", fx.paymentId(), fx.amount(), fx.amountCurrency(),
+                fx.fromCurrency(), fx.toCurrency(), fx.recipient().maskedAccount(), payment.path("id").asText());
+    }
+
+    private static java.math.BigDecimal money(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.path(field).decimalValue() : null;
     }
 
     /** Retries are exhausted: the instruction waits, visible, until ops replay it. */
@@ -93,16 +125,17 @@ public class PayoutSubmitter {
     }
 
     /** Not final: {@link FundsWatcher} sends it again when the balance covers it, or refuses it when the wait is over. */
-    private void awaitFunds(long instructionId, PaymentInstruction payout, String reason) {
-        instructions.transition(instructionId, new StatusChange(PayoutStatus.AWAITING_FUNDS, "waiting for funds: " + reason,
-                "createWithdrawal", null, null, null, null, "waiting for funds: " + reason, null));
-        instructions.markAwaitingFunds(instructionId);
-        log.warn("Payout {} of {} {} waits for funds: {}", payout.paymentId(), payout.amount(), payout.currency(), reason);
+    private void awaitFunds(Instruction instruction, String operation, String reason) {
+        instructions.transition(instruction.id(), new StatusChange(PayoutStatus.AWAITING_FUNDS, "waiting for funds: " + reason,
+                operation, null, null, null, null, "waiting for funds: " + reason, null));
+        instructions.markAwaitingFunds(instruction.id());
+        log.warn("Instruction {} of {} {} waits for funds: {}", instruction.paymentId(), instruction.amount(),
+                instruction.currency(), reason);
     }
 
-    private void reject(long instructionId, String code, String reason) {
+    private void reject(long instructionId, String operation, String code, String reason) {
         instructions.transition(instructionId, new StatusChange(PayoutStatus.API_REJECTED, "Flash refused: " + reason,
-                "createWithdrawal", null, null, null, code, reason, null));
+                operation, null, null, null, code, reason, null));
         log.warn("Instruction {} refused by Flash: {} {}", instructionId, code, reason);
     }
 

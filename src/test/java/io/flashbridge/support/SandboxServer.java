@@ -121,6 +121,23 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
+    /** Runs a GraphQL {@code query} (no variables) as the holder of {@code token}; answers its {@code data}. */
+    public JsonNode query(String token, String query) {
+        try {
+            return json.readTree(post(json.writeValueAsString(Map.of("query", query)), token).body()).path("data");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token for {@code clientEmail}, waiting out Flash's one-login-a-second limit. */
+    public String awaitToken(String clientEmail, String password) {
+        String[] token = new String[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(1100))
+                .until(() -> (token[0] = token(clientEmail, password)) != null);
+        return token[0];
+    }
+
     /** A bearer token for {@code clientEmail}, or null when the login is refused (Flash allows one login a second). */
     public String token(String clientEmail, String password) {
         try {

@@ -7,8 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flashbridge.instruction.PaymentInstruction;
-import io.flashbridge.instruction.PayoutValidator;
+import io.flashbridge.instruction.Validation;
 import io.flashbridge.instruction.ShownValue;
 import io.flashbridge.ledger.BatchLine;
 import io.flashbridge.ledger.InstructionStore;
@@ -34,20 +33,20 @@ final class BatchJudge {
     }
 
     List<InstructionStore.NewInstruction> judge(List<ParsedFile.Row> rows) {
-        List<PayoutValidator.Result> results = new ArrayList<>(rows.size());
+        List<Validation> results = new ArrayList<>(rows.size());
         List<String> ids = new ArrayList<>(rows.size());
         for (ParsedFile.Row row : rows) {
-            PayoutValidator.Result result = row.unreadable() == null ? PayoutValidator.validate(source, row.fields()) : null;
+            Validation result = row.unreadable() == null ? Validation.of(source, row.fields()) : null;
             results.add(result);
             if (result != null && result.accepted()) {
-                ids.add(result.instruction().paymentId());
+                ids.add(result.paymentId());
             }
         }
         Map<String, String> inLedger = ids.isEmpty() ? Map.of() : instructions.existing(source, ids);
         List<InstructionStore.NewInstruction> accepted = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ParsedFile.Row row = rows.get(i);
-            PayoutValidator.Result result = results.get(i);
+            Validation result = results.get(i);
             int line = row.lineNumber();
             if (result == null) {
                 lines.add(new BatchLine(line, null, "REJECTED", "line " + line + ": " + row.unreadable()));
@@ -55,8 +54,7 @@ final class BatchJudge {
                 lines.add(new BatchLine(line, paymentId(row), "REJECTED", "line " + line + ": "
                         + String.join("; ", result.problems().stream().map(Object::toString).toList())));
             } else {
-                PaymentInstruction instruction = result.instruction();
-                String id = instruction.paymentId();
+                String id = result.paymentId();
                 Integer earlier = firstLineOfId.putIfAbsent(id, line);
                 if (earlier != null) {
                     lines.add(new BatchLine(line, id, "DUPLICATE", "line " + line + ": payment_id " + id + " is already on line " + earlier));
@@ -65,8 +63,8 @@ final class BatchJudge {
                             + " was received before (batch " + inLedger.get(id).substring(0, 12) + "); not paid again"));
                 } else {
                     lines.add(new BatchLine(line, id, "ACCEPTED", String.join("; ", result.warnings())));
-                    accepted.add(new InstructionStore.NewInstruction(source, id, line, "WITHDRAWAL", instruction.amount(),
-                            instruction.currency(), payload(instruction), instruction.idempotencyKey()));
+                    accepted.add(new InstructionStore.NewInstruction(source, id, line, result.kind(), result.amount(),
+                            result.currency(), payload(result.instruction()), result.idempotencyKey()));
                 }
             }
         }
@@ -111,7 +109,7 @@ final class BatchJudge {
         return row.fields() == null || row.fields().paymentId() == null ? null : ShownValue.of(row.fields().paymentId().trim());
     }
 
-    private String payload(PaymentInstruction instruction) {
+    private String payload(Object instruction) {
         try {
             return json.writeValueAsString(instruction);
         } catch (JsonProcessingException e) {

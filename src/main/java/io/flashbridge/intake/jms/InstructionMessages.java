@@ -5,7 +5,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,10 +16,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.flashbridge.instruction.PaymentInstruction;
+import io.flashbridge.instruction.FxPaymentColumns;
+import io.flashbridge.instruction.FxPaymentFields;
 import io.flashbridge.instruction.PayoutFields;
-import io.flashbridge.instruction.PayoutValidator;
+import io.flashbridge.instruction.RowFields;
 import io.flashbridge.instruction.RowProblem;
+import io.flashbridge.instruction.Validation;
 import io.flashbridge.ledger.Instruction;
 import io.flashbridge.ledger.InstructionStore;
 import io.flashbridge.ledger.PayoutStatus;
@@ -50,6 +54,7 @@ public class InstructionMessages {
     public static final String REASON_PROPERTY = "FlashBridgeReason";
     private static final Logger log = LoggerFactory.getLogger(InstructionMessages.class);
     private static final int DEAD_LETTER_BODY = 1024 * 1024;
+    private static final String FX_PAYMENT = "fx-payment";
 
     private final GroupCommit ledger;
     private final JmsIntakeProperties properties;
@@ -108,21 +113,24 @@ public class InstructionMessages {
         }
         String paymentId = body.path("payment_id").isTextual() ? body.path("payment_id").asText() : null;
         List<RowProblem> problems = new ArrayList<>(schema.problems(body));
-        PayoutValidator.Result result = PayoutValidator.validate(properties.source(), fields(body));
+        RowFields fields = FX_PAYMENT.equals(body.path("kind").asText()) ? fxPaymentFields(body) : payoutFields(body);
+        Validation result = Validation.of(properties.source(), fields);
         Set<String> flagged = problems.stream().map(RowProblem::field).collect(Collectors.toSet());
         result.problems().stream().filter(problem -> !flagged.contains(problem.field())).forEach(problems::add);
         if (!problems.isEmpty()) {
             return new Outcome(InstructionReply.rejected(paymentId, problems), null, null);
         }
-        return record(result.instruction(), result.warnings(), message.getJMSMessageID());
+        return record(result, message.getJMSMessageID());
     }
 
-    private Outcome record(PaymentInstruction instruction, List<String> warnings, String messageId) throws Exception {
+    private Outcome record(Validation instruction, String messageId) throws Exception {
+        String source = properties.source();
+        List<String> warnings = instruction.warnings();
         InstructionStore.Recorded recorded = ledger.record(new InstructionStore.MessageInstruction(new InstructionStore.NewInstruction(
-                instruction.source(), instruction.paymentId(), 0, "WITHDRAWAL", instruction.amount(), instruction.currency(),
-                write(instruction), instruction.idempotencyKey()), messageId));
+                source, instruction.paymentId(), 0, instruction.kind(), instruction.amount(), instruction.currency(),
+                write(instruction.instruction()), instruction.idempotencyKey()), messageId));
         if (recorded.created()) {
-            log.debug("Instruction {} from {} accepted as {}", instruction.paymentId(), instruction.source(), recorded.id());
+            log.debug("Instruction {} from {} accepted as {}", instruction.paymentId(), source, recorded.id());
             return new Outcome(InstructionReply.accepted(instruction.paymentId(), recorded.id(), warnings), recorded.id(), null);
         }
         Instruction known = recorded.existing();
@@ -167,7 +175,13 @@ public class InstructionMessages {
         throw new NotReadable("the message must be a JMS text message holding JSON");
     }
 
-    private static PayoutFields fields(JsonNode body) {
+    private static FxPaymentFields fxPaymentFields(JsonNode body) {
+        Map<String, String> values = new HashMap<>();
+        FxPaymentColumns.HEADER.forEach(column -> values.put(column, field(body, column)));
+        return new FxPaymentFields(values);
+    }
+
+    private static PayoutFields payoutFields(JsonNode body) {
         return new PayoutFields(field(body, "payment_id"), field(body, "amount"), field(body, "currency"), field(body, "bsb"),
                 field(body, "account_number"), field(body, "account_name"), field(body, "payid"), field(body, "payid_type"),
                 field(body, "reference"), field(body, "remitter_name"), field(body, "reason"), field(body, "email"));

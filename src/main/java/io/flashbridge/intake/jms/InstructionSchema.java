@@ -63,7 +63,7 @@ final class InstructionSchema {
             case "type" -> new RowProblem(field, shown + "must be a JSON string");
             case "maxLength" -> new RowProblem(field, "is longer than " + violation.getArguments()[0] + " characters");
             case "pattern" -> new RowProblem(field, shown + "must be a decimal number in a JSON string, such as \"1250.00\"");
-            case "enum", "const" -> new RowProblem(field, shown + "must be \"payout\"");
+            case "enum", "const" -> new RowProblem(field, shown + "must be \"payout\" or \"fx-payment\"");
             default -> new RowProblem(field, shown + "is not allowed here (" + violation.getType() + ")");
         };
     }

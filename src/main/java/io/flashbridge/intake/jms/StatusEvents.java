@@ -41,6 +41,7 @@ public class StatusEvents {
     private String body(StatusOutbox.StatusEvent event) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("eventId", event.id());
+        body.put("kind", "PAYMENT".equals(event.kind()) ? "fx-payment" : "payout");
         body.put("paymentId", event.paymentId());
         body.put("instructionId", event.instructionId());
         body.put("flashId", event.flashId());
@@ -51,6 +52,12 @@ public class StatusEvents {
         body.put("amount", event.amount() == null ? null : event.amount().toPlainString());
         body.put("currency", event.currency());
         body.put("fee", event.fee() == null ? null : event.fee().toPlainString());
+        if ("PAYMENT".equals(event.kind())) {
+            body.put("fromAmount", event.fromAmount() == null ? null : event.fromAmount().toPlainString());
+            body.put("fromCurrency", event.fromCurrency());
+            body.put("toAmount", event.toAmount() == null ? null : event.toAmount().toPlainString());
+            body.put("toCurrency", event.toCurrency());
+        }
         body.put("at", event.at().toString());
         try {
             return json.writeValueAsString(body);

@@ -98,14 +98,14 @@ class HostileFileProperties {
                     rows.addAll(parsed.rows());
                     problem = parsed.fileProblem();
                 } else {
-                    problem = new CsvPayoutReader(16_384).read(new LineSource(text, 16_384), rows::addAll);
+                    problem = new CsvRowReader(16_384).read(new LineSource(text, 16_384), rows::addAll);
                 }
             }
             for (ParsedFile.Row row : rows) {
                 if (row.unreadable() != null) {
                     answers.add(row.lineNumber() + " REJECTED line " + row.lineNumber() + ": " + row.unreadable());
                 } else {
-                    PayoutValidator.Result result = PayoutValidator.validate("erp", row.fields());
+                    PayoutValidator.Result result = PayoutValidator.validate("erp", row.payout());
                     answers.add(row.lineNumber() + (result.accepted() && problem == null ? " ACCEPTED"
                             : " REJECTED line " + row.lineNumber() + ": " + (problem != null ? problem : result.problems())));
                 }
@@ -135,8 +135,8 @@ class HostileFileProperties {
                 .as((kind, good, bad) -> new Object[] {kind == 0, kind == 0 ? good : bad}).list().ofMaxSize(30);
         Arbitrary<Integer> damage = Arbitraries.integers().between(0, 9);
         return Combinators.combine(body, damage, Arbitraries.integers().between(0, 10_000)).as((rows, kind, cut) -> {
-            StringBuilder text = new StringBuilder(CsvPayoutReader.HEADER.length * 12);
-            text.append(String.join(",", CsvPayoutReader.HEADER)).append("\r\n");
+            StringBuilder text = new StringBuilder(CsvRowReader.HEADER.length * 12);
+            text.append(String.join(",", CsvRowReader.HEADER)).append("\r\n");
             Set<Integer> good = new HashSet<>();
             Set<String> ids = new HashSet<>();
             int line = 1;

@@ -32,12 +32,12 @@ class PayoutReadersTest {
         String csv = "\uFEFF" + HEADER + "\r\nP1,1.00,AUD,062000,12345678,Ann Lee,,,A,,,\r\n\r\n\r\n"
                 + "P2,2.00,AUD,062000,12345678,\"Smith, Jones & Co\",,,\"Invoice 2, final\",,,\r\n";
 
-        ParsedFile parsed = new CsvPayoutReader(16_384).read(csv);
+        ParsedFile parsed = new CsvRowReader(16_384).read(csv);
 
         assertThat(parsed.fileProblem()).isNull();
         assertThat(parsed.rows()).extracting(ParsedFile.Row::lineNumber).containsExactly(2, 5);
-        assertThat(parsed.rows().get(1).fields().accountName()).isEqualTo("Smith, Jones & Co");
-        assertThat(parsed.rows().get(1).fields().reference()).isEqualTo("Invoice 2, final");
+        assertThat(parsed.rows().get(1).payout().accountName()).isEqualTo("Smith, Jones & Co");
+        assertThat(parsed.rows().get(1).payout().reference()).isEqualTo("Invoice 2, final");
     }
 
     @Test
@@ -45,15 +45,15 @@ class PayoutReadersTest {
         String csv = "payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,remitter_name\n"
                 + "P1,1.00,AUD,062000,12345678,Ann Lee,,,A,Acme\n";
 
-        ParsedFile parsed = new CsvPayoutReader(16_384).read(csv);
+        ParsedFile parsed = new CsvRowReader(16_384).read(csv);
 
         assertThat(parsed.fileProblem()).isNull();
-        assertThat(parsed.rows().get(0).fields().remitterName()).isEqualTo("Acme");
+        assertThat(parsed.rows().get(0).payout().remitterName()).isEqualTo("Acme");
     }
 
     @Test
     void refusesAFileWhoseHeaderDoesNotNameTheColumns() {
-        ParsedFile parsed = new CsvPayoutReader(16_384).read("id,amount\nP1,1.00\n");
+        ParsedFile parsed = new CsvRowReader(16_384).read("id,amount\nP1,1.00\n");
 
         assertThat(parsed.fileProblem()).startsWith("line 1: the header must be payment_id,amount,");
     }
@@ -70,10 +70,10 @@ class PayoutReadersTest {
 
         assertThat(a.fileProblem()).isNull();
         assertThat(b.fileProblem()).isNull();
-        assertThat(a.rows().get(0).fields()).isEqualTo(b.rows().get(0).fields());
-        assertThat(a.rows().get(0).fields().amount()).isEqualTo("123.45");
-        assertThat(a.rows().get(0).fields().bsb()).isEqualTo("062-000");
-        assertThat(a.rows().get(0).fields().accountName()).isEqualTo("Ann Lee");
+        assertThat(a.rows().get(0).payout()).isEqualTo(b.rows().get(0).payout());
+        assertThat(a.rows().get(0).payout().amount()).isEqualTo("123.45");
+        assertThat(a.rows().get(0).payout().bsb()).isEqualTo("062-000");
+        assertThat(a.rows().get(0).payout().accountName()).isEqualTo("Ann Lee");
     }
 
     @Test
@@ -90,10 +90,10 @@ class PayoutReadersTest {
         ParsedFile first = new AbaPayoutReader(camel).read(new String(original.bytes(), StandardCharsets.ISO_8859_1));
         ParsedFile second = new AbaPayoutReader(camel).read(new String(corrected.bytes(), StandardCharsets.ISO_8859_1));
 
-        assertThat(first.rows().get(0).fields().paymentId()).isNotEqualTo(first.rows().get(1).fields().paymentId());
-        assertThat(second.rows().get(0).fields().paymentId()).isEqualTo(first.rows().get(0).fields().paymentId());
-        assertThat(second.rows().get(1).fields().paymentId()).isEqualTo(first.rows().get(1).fields().paymentId());
-        assertThat(second.rows().get(2).fields().paymentId()).isNotEqualTo(first.rows().get(2).fields().paymentId());
+        assertThat(first.rows().get(0).payout().paymentId()).isNotEqualTo(first.rows().get(1).payout().paymentId());
+        assertThat(second.rows().get(0).payout().paymentId()).isEqualTo(first.rows().get(0).payout().paymentId());
+        assertThat(second.rows().get(1).payout().paymentId()).isEqualTo(first.rows().get(1).payout().paymentId());
+        assertThat(second.rows().get(2).payout().paymentId()).isNotEqualTo(first.rows().get(2).payout().paymentId());
     }
 
     @Test

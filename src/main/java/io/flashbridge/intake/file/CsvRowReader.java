@@ -4,32 +4,62 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import io.flashbridge.instruction.FxPaymentColumns;
+import io.flashbridge.instruction.FxPaymentFields;
 import io.flashbridge.instruction.PayoutFields;
+import io.flashbridge.instruction.RowFields;
 import io.flashbridge.instruction.ShownValue;
 
 /**
- * Reads a payout CSV line by line: a header row naming the columns of {@link #HEADER} (reason and
- * email may be left out), then one payout per line, fields separated by commas, a field in double
+ * Reads a CSV of payouts or FX payments line by line: a header row naming the columns of its
+ * {@link Layout} (trailing optional ones may be left out), then one payment per line, fields separated by commas, a field in double
  * quotes may hold commas and doubled quotes. Blank lines are skipped; line numbers are physical
  * lines. Rows are handed on {@value #CHUNK} at a time, so a large file never sits in memory. A line
  * that cannot be read (wrong number of columns, an unclosed quote, too long) becomes a row with its
  * reason; the other lines still flow.
  */
-final class CsvPayoutReader {
+final class CsvRowReader {
 
     static final String[] HEADER = {"payment_id", "amount", "currency", "bsb", "account_number", "account_name", "payid",
             "payid_type", "reference", "remitter_name", "reason", "email"};
     static final int CHUNK = 5_000;
-    private static final int REQUIRED_COLUMNS = 10;
+
+    /**
+     * The columns of one kind of file: all of {@code header}, of which the first {@code required}
+     * must be in the file's header; {@code fields} turns a row's values (by header position, absent
+     * trailing ones null) into its fields; {@code leftOut} says which columns may be left out.
+     */
+    record Layout(List<String> header, int required, Function<String[], RowFields> fields, String leftOut) {
+
+        static final Layout PAYOUTS = new Layout(List.of(HEADER), 10, values -> new PayoutFields(values[0], values[1],
+                values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], values[10], values[11]),
+                "reason and email may be left out");
+
+        static final Layout FX_PAYMENTS = new Layout(FxPaymentColumns.HEADER, FxPaymentColumns.HEADER.size(), values -> {
+            Map<String, String> byColumn = new HashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                byColumn.put(FxPaymentColumns.HEADER.get(i), values[i]);
+            }
+            return new FxPaymentFields(byColumn);
+        }, "every column must be there, even when empty");
+    }
 
     private final int maxLineLength;
+    private final Layout layout;
 
-    CsvPayoutReader(int maxLineLength) {
+    CsvRowReader(int maxLineLength) {
+        this(maxLineLength, Layout.PAYOUTS);
+    }
+
+    CsvRowReader(int maxLineLength, Layout layout) {
         this.maxLineLength = maxLineLength;
+        this.layout = layout;
     }
 
     /** Whole-text reading, for small files and tests. */
@@ -52,7 +82,7 @@ final class CsvPayoutReader {
             return "line 1: the file is empty";
         }
         String headerProblem = header.tooLong()
-                ? "line 1: the header is " + header.length() + " characters long; it must name the columns " + String.join(",", HEADER)
+                ? "line 1: the header is " + header.length() + " characters long; it must name the columns " + String.join(",", layout.header())
                 : headerProblem(header.text());
         if (headerProblem != null) {
             return headerProblem;
@@ -89,17 +119,16 @@ final class CsvPayoutReader {
         if (fields.size() != columns) {
             return new ParsedFile.Row(line.number(), null, "the row has " + fields.size() + " columns; the header has " + columns);
         }
-        String[] values = new String[HEADER.length];
+        String[] values = new String[layout.header().size()];
         for (int i = 0; i < fields.size(); i++) {
             values[i] = fields.get(i).trim();
         }
-        return new ParsedFile.Row(line.number(), new PayoutFields(values[0], values[1], values[2], values[3], values[4], values[5],
-                values[6], values[7], values[8], values[9], values[10], values[11]), null);
+        return new ParsedFile.Row(line.number(), layout.fields().apply(values), null);
     }
 
     /** The fields of one line, or null when its quotes are broken. */
     static List<String> split(String line) {
-        List<String> fields = new ArrayList<>(HEADER.length);
+        List<String> fields = new ArrayList<>(24);
         StringBuilder field = new StringBuilder();
         int i = 0;
         while (true) {
@@ -145,18 +174,18 @@ final class CsvPayoutReader {
         }
     }
 
-    private static String headerProblem(String header) {
+    private String headerProblem(String header) {
         String text = header.startsWith("\uFEFF") ? header.substring(1) : header;
         List<String> split = split(text);
         List<String> found = split == null ? List.of(text) : split.stream().map(column -> column.trim().toLowerCase()).toList();
-        List<String> expected = Arrays.asList(HEADER);
-        boolean matches = found.size() >= REQUIRED_COLUMNS && found.size() <= expected.size()
+        List<String> expected = layout.header();
+        boolean matches = found.size() >= layout.required() && found.size() <= expected.size()
                 && found.equals(expected.subList(0, found.size()));
         if (matches) {
             return null;
         }
         String shown = String.join(",", found);
-        return "line 1: the header must be " + String.join(",", expected) + " (reason and email may be left out); found "
+        return "line 1: the header must be " + String.join(",", expected) + " (" + layout.leftOut() + "); found "
                 + ShownValue.of(shown);
     }
 }

@@ -1,0 +1,18 @@
+package io.flashbridge.intake.file;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.ledger.BatchStore;
+import io.flashbridge.ledger.InstructionStore;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** FX payment files (CSV) from {@code outbox/payments}: international payments sent with {@code createPayment}. */
+@Component("paymentFileIntake")
+public class PaymentFileIntake extends FileIntake {
+
+    PaymentFileIntake(BatchStore batches, InstructionStore instructions, IntakeProperties properties, CamelContext camel,
+                      ObjectMapper json, @Value("${flashbridge.data-dir}") String dataDir) {
+        super(batches, instructions, properties, camel, json, dataDir, CsvRowReader.Layout.FX_PAYMENTS, "FX-CSV");
+    }
+}

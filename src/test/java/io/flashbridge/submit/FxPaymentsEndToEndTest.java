@@ -1,0 +1,185 @@
+package io.flashbridge.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flashbridge.embedded.EmbeddedSftpServer;
+import io.flashbridge.instruction.FxPaymentColumns;
+import io.flashbridge.support.BridgeTest;
+import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.CsvLines;
+import io.flashbridge.support.ErpSftp;
+import io.flashbridge.support.SandboxServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * FX payment files in {@code outbox/payments} against a Flash client account of its own: senders and
+ * recipients are created once and reused, changed details are updated, each payment is made once
+ * with its externalId and idempotency key, and the payment lifecycle (closed, failed, cancelled)
+ * reaches the status file with both legs.
+ */
+@BridgeTest
+class FxPaymentsEndToEndTest extends BridgeTestSupport {
+
+    private static final String CLIENT = "fx-" + UUID.randomUUID().toString().substring(0, 8) + "@flashbridge.local";
+    private static final String PASSWORD = "fx-test-password";
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String IBAN_DE = "DE89370400440532013000";
+    private static final String IBAN_FR = "FR1420041010050500013M02606";
+
+    @DynamicPropertySource
+    static void ownClientAccount(DynamicPropertyRegistry registry) {
+        registry.add("flash.email", () -> {
+            SandboxServer.shared().admin("POST", "clients", Map.of("email", CLIENT, "password", PASSWORD,
+                    "companyName", "Global Trade Pty Ltd", "balances", Map.of("AUD", new BigDecimal("1000000.00"))));
+            return CLIENT;
+        });
+        registry.add("flash.password", () -> PASSWORD);
+    }
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private EmbeddedSftpServer sftpServer;
+    private ErpSftp erp;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void connect() throws IOException {
+        SandboxServer.shared().registerWebhook(CLIENT, "http://localhost:" + port + "/webhooks/flash");
+        erp = new ErpSftp(sftpServer.port());
+    }
+
+    @AfterEach
+    void disconnect() throws IOException {
+        erp.close();
+    }
+
+    @Test
+    void paysAnFxPaymentFileOncePerRowAndReportsEveryOutcomeWithBothLegs() throws Exception {
+        String name = "fx-" + run;
+        String sender = "S-" + run;
+        String recipient = "R-" + run;
+        Map<String, String> closed = row("FX-" + run + "-1", "1000.00", "EUR", "INV 1", sender, recipient, "IBAN", IBAN_DE, "");
+        Map<String, String> failed = row("FX-" + run + "-2", "250.00", "EUR", "FAIL_PAYMENT", sender, recipient, "IBAN", IBAN_DE, "");
+        Map<String, String> cancelled = row("FX-" + run + "-3", "80.00", "GBP", "CANCEL_PAYMENT", sender, "R2-" + run, "SORT_CODE",
+                "12345678", "40-47-84");
+        cancelled.put("recipient_bic", "MIDLGB22");
+        Map<String, String> badIban = row("FX-" + run + "-4", "10.00", "EUR", "BAD", sender, "R3-" + run, "IBAN",
+                "DE89370400440532013001", "");
+        Map<String, String> toAmount = row("FX-" + run + "-5", "600.00", "EUR", "DELIVER", "", "R4-" + run, "IBAN", IBAN_FR, "");
+        toAmount.put("amount_currency", "EUR");
+
+        erp.drop("outbox/payments", name + ".csv", csv(closed, failed, cancelled, badIban, toAmount));
+
+        Map<String, Map<String, String>> ack = CsvLines.byPaymentId(erp.awaitAck(name, PATIENCE));
+        assertThat(ack.get("FX-" + run + "-1").get("status")).isEqualTo("ACCEPTED");
+        assertThat(ack.get("FX-" + run + "-4").get("status")).isEqualTo("REJECTED");
+        assertThat(ack.get("FX-" + run + "-4").get("reason")).contains("recipient_account: is not a valid IBAN");
+        Map<String, Map<String, String>> status = CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE));
+        assertThat(status.get("FX-" + run + "-1").get("status")).isEqualTo("CLOSED");
+        assertThat(status.get("FX-" + run + "-1").get("from_amount")).isEqualTo("1000.00");
+        assertThat(status.get("FX-" + run + "-1").get("to_currency")).isEqualTo("EUR");
+        assertThat(new BigDecimal(status.get("FX-" + run + "-1").get("to_amount"))).isEqualByComparingTo("600.00");
+        assertThat(status.get("FX-" + run + "-2").get("status")).isEqualTo("PAYMENT_FAILED");
+        assertThat(status.get("FX-" + run + "-3").get("status")).isEqualTo("CANCELLED");
+        assertThat(status.get("FX-" + run + "-5").get("status")).isEqualTo("CLOSED");
+        assertThat(status.get("FX-" + run + "-5").get("to_amount")).isEqualTo("600.00");
+        assertThat(new BigDecimal(status.get("FX-" + run + "-5").get("from_amount"))).isEqualByComparingTo("1000.00");
+
+        String token = SandboxServer.shared().awaitToken(CLIENT, PASSWORD);
+        Map<String, Integer> payments = countBy(SandboxServer.shared().query(token,
+                "{ payments { externalId idempotencyKey } }").path("payments"), "externalId");
+        assertThat(payments).containsOnlyKeys("FX-" + run + "-1", "FX-" + run + "-2", "FX-" + run + "-3", "FX-" + run + "-5");
+        assertThat(payments.values()).containsOnly(1);
+        assertThat(partiesNamed(token, "recipients", recipient)).hasSize(1);
+        assertThat(partiesNamed(token, "senders", sender)).hasSize(1);
+    }
+
+    @Test
+    void updatesARecipientWhoseDetailsChangedInsteadOfCreatingAnother() throws Exception {
+        String recipient = "RU-" + run;
+        Map<String, String> first = row("FXU-" + run + "-1", "100.00", "EUR", "FIRST", "", recipient, "IBAN", IBAN_DE, "");
+        first.put("recipient_email", "old@example.com");
+        erp.drop("outbox/payments", "fxu1-" + run + ".csv", csv(first));
+        assertThat(CsvLines.byPaymentId(erp.awaitFinalStatus("fxu1-" + run, PATIENCE)).get("FXU-" + run + "-1").get("status"))
+                .isEqualTo("CLOSED");
+
+        Map<String, String> second = row("FXU-" + run + "-2", "100.00", "EUR", "SECOND", "", recipient, "IBAN", IBAN_FR, "");
+        second.put("recipient_email", "new@example.com");
+        erp.drop("outbox/payments", "fxu2-" + run + ".csv", csv(second));
+        assertThat(CsvLines.byPaymentId(erp.awaitFinalStatus("fxu2-" + run, PATIENCE)).get("FXU-" + run + "-2").get("status"))
+                .isEqualTo("CLOSED");
+
+        String token = SandboxServer.shared().awaitToken(CLIENT, PASSWORD);
+        List<JsonNode> held = partiesNamed(token, "recipients", recipient);
+        assertThat(held).hasSize(1);
+        assertThat(held.get(0).path("email").asText()).isEqualTo("new@example.com");
+        assertThat(held.get(0).path("iban").asText()).isEqualTo(IBAN_FR);
+    }
+
+    private static Map<String, String> row(String paymentId, String amount, String to, String reference, String senderId,
+                                           String recipientId, String accountType, String account, String bankCode) {
+        Map<String, String> row = new HashMap<>();
+        row.put("payment_id", paymentId);
+        row.put("amount", amount);
+        row.put("from_currency", "AUD");
+        row.put("to_currency", to);
+        row.put("reference", reference);
+        row.put("reason", "BUSINESS");
+        if (!senderId.isEmpty()) {
+            row.put("sender_id", senderId);
+            row.put("sender_name", "Acme Exports Pty Ltd");
+            row.put("sender_street", "1 George St, Sydney NSW 2000");
+            row.put("sender_country", "AU");
+        }
+        row.put("recipient_id", recipientId);
+        row.put("recipient_name", "Hans Muller");
+        row.put("recipient_account_type", accountType);
+        row.put("recipient_account", account);
+        row.put("recipient_bank_code", bankCode);
+        row.put("recipient_street", "Hauptstrasse 1, 10115 Berlin");
+        row.put("recipient_country", accountType.equals("SORT_CODE") ? "GB" : "DE");
+        return row;
+    }
+
+    @SafeVarargs
+    private static byte[] csv(Map<String, String>... rows) {
+        StringBuilder csv = new StringBuilder(String.join(",", FxPaymentColumns.HEADER)).append("\r\n");
+        for (Map<String, String> row : rows) {
+            csv.append(String.join(",", FxPaymentColumns.HEADER.stream()
+                    .map(column -> "\"" + row.getOrDefault(column, "").replace("\"", "\"\"") + "\"").toList()))
+                    .append("\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<JsonNode> partiesNamed(String token, String book, String externalId) {
+        JsonNode found = SandboxServer.shared().query(token, "{ " + book + "(input: {externalId: \"" + externalId
+                + "\"}) { id externalId email " + (book.equals("recipients") ? "iban" : "companyName") + " } }").path(book);
+        List<JsonNode> parties = new java.util.ArrayList<>();
+        found.forEach(parties::add);
+        return parties;
+    }
+
+    private static Map<String, Integer> countBy(JsonNode entities, String field) {
+        Map<String, Integer> counts = new HashMap<>();
+        entities.forEach(entity -> counts.merge(entity.path(field).asText(), 1, Integer::sum));
+        return counts;
+    }
+}
