@@ -11,6 +11,7 @@ import java.util.Map;
 import io.flashbridge.support.BridgeTest;
 import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpTestSupport;
+import io.flashbridge.support.FxPaymentRows;
 import io.flashbridge.support.SandboxServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,5 +54,23 @@ class LostWebhooksTest extends ErpTestSupport {
         assertThat(events).containsExactly(WithdrawalPoller.EVENT, WithdrawalPoller.EVENT);
         assertThat(jdbc.queryForObject("select count(*) from webhook_event e join instruction i on i.flash_id = e.entity_id "
                 + "where i.payment_id in (?, ?)", Integer.class, confirmed, cancelled)).isZero();
+    }
+
+    @Test
+    void readsFxPaymentOutcomesBackFromFlashWhenNoWebhookComes() throws IOException {
+        String name = "lost-fx-" + run;
+        String closed = "LWFX-" + run + "-1";
+        String failed = "LWFX-" + run + "-2";
+        erp.drop("outbox/payments", name + ".csv", FxPaymentRows.csv(FxPaymentRows.euroRow(closed, "100.00", "LOST", "R-" + closed),
+                FxPaymentRows.euroRow(failed, "200.00", "FAIL_PAYMENT", "R-" + failed)));
+
+        Map<String, Map<String, String>> status = CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE));
+
+        assertThat(status.get(closed)).containsEntry("status", "CLOSED").containsEntry("from_amount", "100.00")
+                .containsEntry("to_currency", "EUR");
+        assertThat(status.get(failed)).containsEntry("status", "PAYMENT_FAILED");
+        List<String> events = jdbc.queryForList("select a.event from audit a join instruction i on i.id = a.instruction_id "
+                + "where i.payment_id in (?, ?) and a.to_status in ('CLOSED', 'PAYMENT_FAILED')", String.class, closed, failed);
+        assertThat(events).containsExactly(WithdrawalPoller.PAYMENT_EVENT, WithdrawalPoller.PAYMENT_EVENT);
     }
 }

@@ -106,6 +106,32 @@ class SandboxWireTest {
         assertThat(answer.path("data").path("withdrawals").isArray()).isTrue();
     }
 
+    @Test
+    void updatesARecipientInPlaceButRefusesToChangeItsAccountType() throws Exception {
+        String token = token();
+        String create = "{\"query\":\"mutation ($input: RecipientInput!) { createRecipient(input: $input) { recipient { id } } }\","
+                + "\"variables\":{\"input\":{\"firstName\":\"Hans\",\"lastName\":\"Muller\",\"accountIdType\":\"IBAN\","
+                + "\"iban\":\"DE89370400440532013000\",\"currency\":\"EUR\",\"externalId\":\"R-1\"}}}";
+        String id = body(sandbox.post(create, token)).path("data").path("createRecipient").path("recipient").path("id").asText();
+
+        JsonNode updated = body(sandbox.post(update(id, "\"accountIdType\":\"IBAN\",\"iban\":\"FR1420041010050500013M02606\""), token));
+        JsonNode refused = body(sandbox.post(update(id, "\"accountIdType\":\"ACC_NO\",\"accountNo\":\"123456\",\"bic\":\"DEUTDEFF\""),
+                token));
+
+        assertThat(updated.path("data").path("updateRecipient").path("recipient").path("id").asText()).isEqualTo(id);
+        assertThat(updated.path("data").path("updateRecipient").path("recipient").path("iban").asText())
+                .isEqualTo("FR1420041010050500013M02606");
+        assertThat(refused.path("errors").get(0).path("message").asText()).contains("cannot be changed");
+        JsonNode held = body(sandbox.post("{\"query\":\"{ recipients(input: {externalId: \\\"R-1\\\"}) { id iban } }\"}", token));
+        assertThat(held.path("data").path("recipients")).hasSize(1);
+    }
+
+    private String update(String id, String account) {
+        return "{\"query\":\"mutation ($id: ID, $input: RecipientInput!) { updateRecipient(id: $id, input: $input) "
+                + "{ success recipient { id iban } } }\",\"variables\":{\"id\":\"" + id + "\",\"input\":{\"firstName\":\"Hans\","
+                + "\"lastName\":\"Muller\",\"currency\":\"EUR\",\"externalId\":\"R-1\"," + account + "}}}";
+    }
+
     private String token() throws Exception {
         JsonNode client = sandbox.admin("POST", "clients", Map.of());
         return body(login(client.path("email").asText(), client.path("password").asText(), null))

@@ -92,6 +92,46 @@ class JmsInstructionsTest extends BridgeTestSupport {
     }
 
     @Test
+    void paysAnFxPaymentInstructionAndPublishesBothLegsInItsStatusEvents() throws Exception {
+        String paymentId = "CB-" + run + "-fx";
+        Destination replies = core.temporaryQueue();
+
+        String correlationId = core.send(fxPayment(paymentId, "500.00", "GBP"), replies);
+
+        JsonNode reply = core.receive(replies, "JMSCorrelationID = '" + correlationId + "'", PATIENCE);
+        assertThat(reply.path("status").asText()).isEqualTo("ACCEPTED");
+        List<JsonNode> events = core.statusEventsUntil(paymentId, "CLOSED", PATIENCE);
+        assertThat(events).extracting(event -> event.path("status").asText()).containsSubsequence("SUBMITTING", "OPEN", "CLOSED");
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).path("previousStatus").asText()).isEqualTo(events.get(i - 1).path("status").asText());
+        }
+        JsonNode closed = events.get(events.size() - 1);
+        assertThat(closed.path("kind").asText()).isEqualTo("fx-payment");
+        assertThat(closed.path("fromAmount").asText()).isEqualTo("500.00");
+        assertThat(closed.path("fromCurrency").asText()).isEqualTo("AUD");
+        assertThat(closed.path("toCurrency").asText()).isEqualTo("GBP");
+        assertThat(new java.math.BigDecimal(closed.path("toAmount").asText())).isEqualByComparingTo("260.00");
+        assertThat(jdbc.queryForObject("select kind from instruction where payment_id = ?", String.class, paymentId))
+                .isEqualTo("PAYMENT");
+    }
+
+    @Test
+    void rejectsAnFxPaymentInstructionWithEveryReason() throws Exception {
+        String paymentId = "CB-" + run + "-fx-bad";
+        String body = fxPayment(paymentId, "500.00", "GBP").replace("\"IBAN\"", "\"SORT_CODE\"")
+                .replace("\"recipient_country\":\"GB\"", "\"recipient_country\":\"Britain\"");
+
+        String correlationId = core.send(body, null);
+
+        JsonNode reply = core.receive(core.session().createQueue("flashbridge.replies"), "JMSCorrelationID = '" + correlationId + "'",
+                PATIENCE);
+        assertThat(reply.path("status").asText()).isEqualTo("REJECTED");
+        List<String> fields = new ArrayList<>();
+        reply.path("reasons").forEach(reason -> fields.add(reason.path("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("recipient_account", "recipient_bank_code", "recipient_bic", "recipient_country");
+    }
+
+    @Test
     void rejectsAMessageWithFiveBadFieldsWithAllFiveReasons() throws Exception {
         String paymentId = "CB-" + run + "-bad";
         String body = "{\"kind\":\"payout\",\"payment_id\":\"" + paymentId + "\",\"amount\":12.5,\"bsb\":\"06200\","
@@ -195,6 +235,14 @@ class JmsInstructionsTest extends BridgeTestSupport {
         assertThat(cleared.path("reference").asText()).isEqualTo("INV-" + run);
         assertThat(cleared.path("payerAccount").asText()).isEqualTo("****3344");
         assertThat(cleared.toString()).doesNotContain("11223344");
+    }
+
+    private static String fxPayment(String paymentId, String audAmount, String toCurrency) {
+        return "{\"kind\":\"fx-payment\",\"payment_id\":\"" + paymentId + "\",\"amount\":\"" + audAmount + "\","
+                + "\"to_currency\":\"" + toCurrency + "\",\"reference\":\"INV 77\",\"reason\":\"BUSINESS\","
+                + "\"recipient_id\":\"R-" + paymentId + "\",\"recipient_name\":\"Thames Widgets Ltd\","
+                + "\"recipient_account_type\":\"IBAN\",\"recipient_account\":\"GB82WEST12345698765432\","
+                + "\"recipient_street\":\"1 High St, London EC1A 1BB\",\"recipient_country\":\"GB\"}";
     }
 
     private static String payout(String paymentId, String amount, String reference) {
