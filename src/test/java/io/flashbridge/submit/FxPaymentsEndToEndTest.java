@@ -18,11 +18,13 @@ import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.FxPaymentRows;
 import io.flashbridge.support.SandboxServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,6 +55,8 @@ class FxPaymentsEndToEndTest extends BridgeTestSupport {
     private int port;
     @Autowired
     private EmbeddedSftpServer sftpServer;
+    @Autowired
+    private JdbcTemplate jdbc;
     private ErpSftp erp;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -110,6 +114,25 @@ class FxPaymentsEndToEndTest extends BridgeTestSupport {
     }
 
     @Test
+    void waitsForFundsWhenTheBalanceDoesNotCoverAPaymentAndPaysItAfterADeposit() throws Exception {
+        String name = "fxw-" + run;
+        String paymentId = "FXW-" + run;
+        erp.drop("outbox/payments", name + ".csv", FxPaymentRows.csv(
+                FxPaymentRows.euroRow(paymentId, "2000000.00", "BIG ORDER", "RW-" + run)));
+        Awaitility.await().atMost(PATIENCE).until(() -> "AWAITING_FUNDS".equals(status(paymentId)));
+        assertThat(erp.finalStatusExists(name)).as("a payment waiting for funds is not final").isFalse();
+
+        SandboxServer.shared().admin("POST", "deposits", Map.of("client", CLIENT, "amount", new BigDecimal("2000000.00"),
+                "externalReference", "FX TOP-UP " + run));
+
+        Map<String, String> paid = CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE)).get(paymentId);
+        assertThat(paid).containsEntry("status", "CLOSED").containsEntry("from_amount", "2000000.00");
+        assertThat(jdbc.queryForList("select a.to_status from audit a join instruction i on i.id = a.instruction_id "
+                + "where i.payment_id = ? order by a.id", String.class, paymentId))
+                .containsSubsequence("SUBMITTING", "AWAITING_FUNDS", "RECEIVED", "SUBMITTING", "OPEN", "CLOSED");
+    }
+
+    @Test
     void updatesARecipientWhoseDetailsChangedInsteadOfCreatingAnother() throws Exception {
         String recipient = "RU-" + run;
         Map<String, String> first = FxPaymentRows.row("FXU-" + run + "-1", "100.00", "EUR", "FIRST", "", recipient, "IBAN", FxPaymentRows.IBAN_DE, "");
@@ -147,6 +170,11 @@ class FxPaymentsEndToEndTest extends BridgeTestSupport {
 
         String token = SandboxServer.shared().awaitToken(CLIENT, PASSWORD);
         assertThat(partiesNamed(token, "recipients", recipient)).hasSize(2);
+    }
+
+    private String status(String paymentId) {
+        return jdbc.queryForList("select status from instruction where payment_id = ?", String.class, paymentId)
+                .stream().findFirst().orElse(null);
     }
 
     private static List<JsonNode> partiesNamed(String token, String book, String externalId) {
