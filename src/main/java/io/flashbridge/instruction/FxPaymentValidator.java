@@ -223,11 +223,12 @@ public final class FxPaymentValidator {
     }
 
     private static String country(FxPaymentFields row, String column, List<RowProblem> problems) {
-        String country = upper(text(row, column));
+        String given = text(row, column);
+        String country = upper(given);
         if (country == null) {
             problems.add(new RowProblem(column, "is required: an ISO 3166 two-letter code such as DE"));
         } else if (!COUNTRY.matcher(country).matches()) {
-            problems.add(new RowProblem(column, "\"" + ShownValue.of(country) + "\" must be an ISO 3166 two-letter code such as DE"));
+            problems.add(new RowProblem(column, "\"" + ShownValue.of(given) + "\" must be an ISO 3166 two-letter code such as DE"));
         }
         return country;
     }

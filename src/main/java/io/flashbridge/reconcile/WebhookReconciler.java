@@ -105,7 +105,8 @@ public class WebhookReconciler {
             instructions.recordLegs(target.payout().id(), FlashFields.money(event, "fromAmount"), text(event, "fromCurrency"),
                     FlashFields.money(event, "toAmount"), text(event, "toCurrency"));
         }
-        String message = text(event, "statusMessage");
+        // Payment events carry no statusMessage (flash-api.md 12.6): the event itself is the message.
+        String message = text(event, "statusMessage") == null && fxPayment ? paymentMessage(name) : text(event, "statusMessage");
         boolean moved = instructions.transition(target.payout().id(), new StatusChange(to,
                 name + (message == null ? "" : ": " + message), name, requestId, orderingTime(requestId, event, stored.receivedAt()),
                 flashId, text(event, "rejectCode"), message, FlashFields.money(event, "totalFee")));
@@ -133,6 +134,15 @@ public class WebhookReconciler {
             process(requestId);
         }
         return pending.size();
+    }
+
+    private static String paymentMessage(String event) {
+        return switch (event) {
+            case "currency_converted" -> "Currency converted";
+            case "payment_complete" -> "Payment complete";
+            case "payment_failed" -> "Payment failed";
+            default -> "Payment cancelled";
+        };
     }
 
     private static String text(JsonNode event, String field) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The files under {@code samples/} that the README's tour uses: the bridge's answers to
- * {@code payouts.csv} and {@code payroll.aba} are exactly the {@code *.expected.*} files, apart
+ * {@code payouts.csv}, {@code payroll.aba} and {@code payments.csv} are exactly the {@code *.expected.*} files, apart
  * from the Flash ids and times that differ on every run. Payment ids get this test's run id so the
  * test owns its payouts.
  */
@@ -54,8 +54,19 @@ class SamplesTest extends ErpTestSupport {
                 .isEqualTo(withoutChangingColumns(sample("payroll.expected.status.csv")));
     }
 
+    @Test
+    void answersThePaymentsSampleAsItsExpectedFilesShow() throws IOException {
+        String name = "payments-" + run;
+        erp.drop("outbox/payments", name + ".csv", ownIds(sample("payments.csv")).getBytes(StandardCharsets.UTF_8));
+
+        String ack = erp.awaitAck(name, PATIENCE);
+        String status = erp.awaitFinalStatus(name, PATIENCE);
+        assertThat(CsvLines.parse(ack)).isEqualTo(CsvLines.parse(ownIds(sample("payments.expected.ack.csv"))));
+        assertThat(withoutChangingColumns(status)).isEqualTo(withoutChangingColumns(ownIds(sample("payments.expected.status.csv"))));
+    }
+
     private String ownIds(String text) {
-        return text.replace("PAY-10", "PAY-" + run + "-10");
+        return text.replace("PAY-10", "PAY-" + run + "-10").replace("PAY-20", "PAY-" + run + "-20");
     }
 
     private static String sample(String file) throws IOException {
