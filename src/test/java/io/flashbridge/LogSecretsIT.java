@@ -23,7 +23,9 @@ class LogSecretsIT {
     private static final List<String> SECRETS = List.of("test-webhook-secret", "test-callback-secret", "demo-password",
             "broker-test-password", "sandbox-webhook-secret", "sandbox-callback-secret");
     private static final List<String> ACCOUNT_NUMBERS = List.of("12345678", "22345678", "32345678", "42345678", "52345678",
-            "62345678", "72345678", "11111111", "22222222", "333333333");
+            "62345678", "72345678", "11111111", "22222222", "333333333",
+            // the IBANs of the FX payment tests and samples
+            "DE89370400440532013000", "FR1420041010050500013M02606", "GB82WEST12345698765432");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\.");
 
     @Test
