@@ -1,8 +1,12 @@
 package io.flashbridge.submit;
 
+import static io.flashbridge.support.FxPaymentRows.IBAN_DE;
+import static io.flashbridge.support.FxPaymentRows.IBAN_FR;
+import static io.flashbridge.support.FxPaymentRows.csv;
+import static io.flashbridge.support.FxPaymentRows.euroRow;
+import static io.flashbridge.support.FxPaymentRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,20 +15,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flashbridge.embedded.EmbeddedSftpServer;
 import io.flashbridge.support.BridgeTest;
-import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.ErpTestSupport;
 import io.flashbridge.support.CsvLines;
-import io.flashbridge.support.ErpSftp;
-import io.flashbridge.support.FxPaymentRows;
 import io.flashbridge.support.SandboxServer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,40 +31,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * reaches the status file with both legs.
  */
 @BridgeTest
-class FxPaymentsEndToEndTest extends BridgeTestSupport {
+class FxPaymentsEndToEndTest extends ErpTestSupport {
 
     private static final String CLIENT = "fx-" + UUID.randomUUID().toString().substring(0, 8) + "@flashbridge.local";
     private static final String PASSWORD = "fx-test-password";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @DynamicPropertySource
-    static void ownClientAccount(DynamicPropertyRegistry registry) {
-        registry.add("flash.email", () -> {
-            SandboxServer.shared().admin("POST", "clients", Map.of("email", CLIENT, "password", PASSWORD,
-                    "companyName", "Global Trade Pty Ltd", "balances", Map.of("AUD", new BigDecimal("1000000.00"))));
-            return CLIENT;
-        });
-        registry.add("flash.password", () -> PASSWORD);
+    static void ownAccount(DynamicPropertyRegistry registry) {
+        ownClientAccount(registry, CLIENT, PASSWORD, "Global Trade Pty Ltd", new BigDecimal("1000000.00"));
     }
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private EmbeddedSftpServer sftpServer;
-    @Autowired
-    private JdbcTemplate jdbc;
-    private ErpSftp erp;
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void connect() throws IOException {
-        SandboxServer.shared().registerWebhook(CLIENT, "http://localhost:" + port + "/webhooks/flash");
-        erp = new ErpSftp(sftpServer.port());
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        erp.close();
+    @Override
+    protected String flashClient() {
+        return CLIENT;
     }
 
     @Test
@@ -76,17 +52,19 @@ class FxPaymentsEndToEndTest extends BridgeTestSupport {
         String name = "fx-" + run;
         String sender = "S-" + run;
         String recipient = "R-" + run;
-        Map<String, String> closed = FxPaymentRows.row("FX-" + run + "-1", "1000.00", "EUR", "INV 1", sender, recipient, "IBAN", FxPaymentRows.IBAN_DE, "");
-        Map<String, String> failed = FxPaymentRows.row("FX-" + run + "-2", "250.00", "EUR", "FAIL_PAYMENT", sender, recipient, "IBAN", FxPaymentRows.IBAN_DE, "");
-        Map<String, String> cancelled = FxPaymentRows.row("FX-" + run + "-3", "80.00", "GBP", "CANCEL_PAYMENT", sender, "R2-" + run, "SORT_CODE",
-                "12345678", "40-47-84");
+        Map<String, String> closed = row("FX-" + run + "-1", "1000.00", "EUR", "INV 1", sender, recipient, "IBAN",
+                IBAN_DE, "");
+        Map<String, String> failed = row("FX-" + run + "-2", "250.00", "EUR", "FAIL_PAYMENT", sender, recipient,
+                "IBAN", IBAN_DE, "");
+        Map<String, String> cancelled = row("FX-" + run + "-3", "80.00", "GBP", "CANCEL_PAYMENT", sender, "R2-" + run,
+                "SORT_CODE", "12345678", "40-47-84");
         cancelled.put("recipient_bic", "MIDLGB22");
-        Map<String, String> badIban = FxPaymentRows.row("FX-" + run + "-4", "10.00", "EUR", "BAD", sender, "R3-" + run, "IBAN",
+        Map<String, String> badIban = row("FX-" + run + "-4", "10.00", "EUR", "BAD", sender, "R3-" + run, "IBAN",
                 "DE89370400440532013001", "");
-        Map<String, String> toAmount = FxPaymentRows.row("FX-" + run + "-5", "600.00", "EUR", "DELIVER", "", "R4-" + run, "IBAN", FxPaymentRows.IBAN_FR, "");
+        Map<String, String> toAmount = row("FX-" + run + "-5", "600.00", "EUR", "DELIVER", "", "R4-" + run, "IBAN", IBAN_FR, "");
         toAmount.put("amount_currency", "EUR");
 
-        erp.drop("outbox/payments", name + ".csv", FxPaymentRows.csv(closed, failed, cancelled, badIban, toAmount));
+        erp.drop("outbox/payments", name + ".csv", csv(closed, failed, cancelled, badIban, toAmount));
 
         Map<String, Map<String, String>> ack = CsvLines.byPaymentId(erp.awaitAck(name, PATIENCE));
         assertThat(ack.get("FX-" + run + "-1").get("status")).isEqualTo("ACCEPTED");
@@ -117,8 +95,8 @@ class FxPaymentsEndToEndTest extends BridgeTestSupport {
     void waitsForFundsWhenTheBalanceDoesNotCoverAPaymentAndPaysItAfterADeposit() throws Exception {
         String name = "fxw-" + run;
         String paymentId = "FXW-" + run;
-        erp.drop("outbox/payments", name + ".csv", FxPaymentRows.csv(
-                FxPaymentRows.euroRow(paymentId, "2000000.00", "BIG ORDER", "RW-" + run)));
+        erp.drop("outbox/payments", name + ".csv", csv(
+                euroRow(paymentId, "2000000.00", "BIG ORDER", "RW-" + run)));
         Awaitility.await().atMost(PATIENCE).until(() -> "AWAITING_FUNDS".equals(status(paymentId)));
         assertThat(erp.finalStatusExists(name)).as("a payment waiting for funds is not final").isFalse();
 
@@ -135,15 +113,15 @@ class FxPaymentsEndToEndTest extends BridgeTestSupport {
     @Test
     void updatesARecipientWhoseDetailsChangedInsteadOfCreatingAnother() throws Exception {
         String recipient = "RU-" + run;
-        Map<String, String> first = FxPaymentRows.row("FXU-" + run + "-1", "100.00", "EUR", "FIRST", "", recipient, "IBAN", FxPaymentRows.IBAN_DE, "");
+        Map<String, String> first = row("FXU-" + run + "-1", "100.00", "EUR", "FIRST", "", recipient, "IBAN", IBAN_DE, "");
         first.put("recipient_email", "old@example.com");
-        erp.drop("outbox/payments", "fxu1-" + run + ".csv", FxPaymentRows.csv(first));
+        erp.drop("outbox/payments", "fxu1-" + run + ".csv", csv(first));
         assertThat(CsvLines.byPaymentId(erp.awaitFinalStatus("fxu1-" + run, PATIENCE)).get("FXU-" + run + "-1").get("status"))
                 .isEqualTo("CLOSED");
 
-        Map<String, String> second = FxPaymentRows.row("FXU-" + run + "-2", "100.00", "EUR", "SECOND", "", recipient, "IBAN", FxPaymentRows.IBAN_FR, "");
+        Map<String, String> second = row("FXU-" + run + "-2", "100.00", "EUR", "SECOND", "", recipient, "IBAN", IBAN_FR, "");
         second.put("recipient_email", "new@example.com");
-        erp.drop("outbox/payments", "fxu2-" + run + ".csv", FxPaymentRows.csv(second));
+        erp.drop("outbox/payments", "fxu2-" + run + ".csv", csv(second));
         assertThat(CsvLines.byPaymentId(erp.awaitFinalStatus("fxu2-" + run, PATIENCE)).get("FXU-" + run + "-2").get("status"))
                 .isEqualTo("CLOSED");
 
@@ -151,20 +129,20 @@ class FxPaymentsEndToEndTest extends BridgeTestSupport {
         List<JsonNode> held = partiesNamed(token, "recipients", recipient);
         assertThat(held).hasSize(1);
         assertThat(held.get(0).path("email").asText()).isEqualTo("new@example.com");
-        assertThat(held.get(0).path("iban").asText()).isEqualTo(FxPaymentRows.IBAN_FR);
+        assertThat(held.get(0).path("iban").asText()).isEqualTo(IBAN_FR);
     }
 
     @Test
     void createsANewRecipientWhenItsAccountTypeChangedBecauseFlashCannotChangeIt() throws Exception {
         String recipient = "RT-" + run;
-        erp.drop("outbox/payments", "fxt1-" + run + ".csv", FxPaymentRows.csv(
-                FxPaymentRows.euroRow("FXT-" + run + "-1", "100.00", "IBAN FIRST", recipient)));
+        erp.drop("outbox/payments", "fxt1-" + run + ".csv", csv(
+                euroRow("FXT-" + run + "-1", "100.00", "IBAN FIRST", recipient)));
         assertThat(CsvLines.byPaymentId(erp.awaitFinalStatus("fxt1-" + run, PATIENCE)).get("FXT-" + run + "-1").get("status"))
                 .isEqualTo("CLOSED");
-        Map<String, String> sortCode = FxPaymentRows.row("FXT-" + run + "-2", "100.00", "EUR", "SORT CODE NEXT", "", recipient,
+        Map<String, String> sortCode = row("FXT-" + run + "-2", "100.00", "EUR", "SORT CODE NEXT", "", recipient,
                 "SORT_CODE", "12345678", "40-47-84");
         sortCode.put("recipient_bic", "MIDLGB22");
-        erp.drop("outbox/payments", "fxt2-" + run + ".csv", FxPaymentRows.csv(sortCode));
+        erp.drop("outbox/payments", "fxt2-" + run + ".csv", csv(sortCode));
         assertThat(CsvLines.byPaymentId(erp.awaitFinalStatus("fxt2-" + run, PATIENCE)).get("FXT-" + run + "-2").get("status"))
                 .isEqualTo("CLOSED");
 

@@ -2,7 +2,6 @@ package io.flashbridge.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,19 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.flashbridge.embedded.EmbeddedSftpServer;
 import io.flashbridge.support.BridgeTest;
-import io.flashbridge.support.BridgeTestSupport;
+import io.flashbridge.support.ErpTestSupport;
 import io.flashbridge.support.CsvLines;
-import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.SandboxServer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * tops the balance up.
  */
 @BridgeTest
-class InsufficientFundsTest extends BridgeTestSupport {
+class InsufficientFundsTest extends ErpTestSupport {
 
     private static final String CLIENT = "funds-" + UUID.randomUUID().toString().substring(0, 8) + "@flashbridge.local";
     private static final String PASSWORD = "funds-test-password";
@@ -41,36 +34,17 @@ class InsufficientFundsTest extends BridgeTestSupport {
             + "remitter_name,reason,email\r\n";
 
     @DynamicPropertySource
-    static void ownClientAccount(DynamicPropertyRegistry registry) {
-        registry.add("flash.email", () -> {
-            SandboxServer.shared().admin("POST", "clients", Map.of("email", CLIENT, "password", PASSWORD,
-                    "companyName", "Short Funds Pty Ltd", "balances", Map.of("AUD", new BigDecimal("100.00"))));
-            return CLIENT;
-        });
-        registry.add("flash.password", () -> PASSWORD);
+    static void ownAccount(DynamicPropertyRegistry registry) {
+        ownClientAccount(registry, CLIENT, PASSWORD, "Short Funds Pty Ltd", new BigDecimal("100.00"));
     }
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private EmbeddedSftpServer sftpServer;
-    @Autowired
-    private JdbcTemplate jdbc;
+    @Override
+    protected String flashClient() {
+        return CLIENT;
+    }
+
     @Autowired
     private FundsWatcher funds;
-    private ErpSftp erp;
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void connect() throws IOException {
-        SandboxServer.shared().registerWebhook(CLIENT, "http://localhost:" + port + "/webhooks/flash");
-        erp = new ErpSftp(sftpServer.port());
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        erp.close();
-    }
 
     @Test
     void paysAPayoutRefusedForInsufficientFundsOnceADepositCoversIt() throws Exception {

@@ -28,8 +28,27 @@ public abstract class ErpTestSupport extends BridgeTestSupport {
 
     @BeforeEach
     void connectErpAndFlash() throws IOException {
-        SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, "http://localhost:" + port + "/webhooks/flash");
+        SandboxServer.shared().registerWebhook(flashClient(), "http://localhost:" + port + "/webhooks/flash");
         erp = new ErpSftp(sftpServer.port());
+    }
+
+    /** The Flash client account this bridge logs in as; tests with an account of their own override it. */
+    protected String flashClient() {
+        return SandboxServer.DEMO_EMAIL;
+    }
+
+    /**
+     * Makes the bridge log in as a new sandbox client account of the test's own, holding
+     * {@code audBalance}: call from the test class's {@code @DynamicPropertySource}.
+     */
+    protected static void ownClientAccount(org.springframework.test.context.DynamicPropertyRegistry registry, String email,
+                                           String password, String companyName, java.math.BigDecimal audBalance) {
+        registry.add("flash.email", () -> {
+            SandboxServer.shared().admin("POST", "clients", java.util.Map.of("email", email, "password", password,
+                    "companyName", companyName, "balances", java.util.Map.of("AUD", audBalance)));
+            return email;
+        });
+        registry.add("flash.password", () -> password);
     }
 
     @AfterEach
