@@ -121,14 +121,11 @@ class JmsInstructionsTest extends BridgeTestSupport {
         String body = fxPayment(paymentId, "500.00", "GBP").replace("\"IBAN\"", "\"SORT_CODE\"")
                 .replace("\"recipient_country\":\"GB\"", "\"recipient_country\":\"Britain\"");
 
-        String correlationId = core.send(body, null);
+        JsonNode reply = sendWithoutReplyTo(body);
 
-        JsonNode reply = core.receive(core.session().createQueue("flashbridge.replies"), "JMSCorrelationID = '" + correlationId + "'",
-                PATIENCE);
         assertThat(reply.path("status").asText()).isEqualTo("REJECTED");
-        List<String> fields = new ArrayList<>();
-        reply.path("reasons").forEach(reason -> fields.add(reason.path("field").asText()));
-        assertThat(fields).containsExactlyInAnyOrder("recipient_account", "recipient_bank_code", "recipient_bic", "recipient_country");
+        assertThat(fieldsOf(reply)).containsExactlyInAnyOrder("recipient_account", "recipient_bank_code", "recipient_bic",
+                "recipient_country");
     }
 
     @Test
@@ -138,14 +135,10 @@ class JmsInstructionsTest extends BridgeTestSupport {
                 + "\"account_number\":\"12345678\",\"account_name\":\"Ann Lee\",\"email\":\"not-an-address\","
                 + "\"reason\":\"lower case\",\"colour\":\"blue\"}";
 
-        String correlationId = core.send(body, null);
+        JsonNode reply = sendWithoutReplyTo(body);
 
-        JsonNode reply = core.receive(core.session().createQueue("flashbridge.replies"), "JMSCorrelationID = '" + correlationId + "'",
-                PATIENCE);
         assertThat(reply.path("status").asText()).isEqualTo("REJECTED");
-        List<String> fields = new ArrayList<>();
-        reply.path("reasons").forEach(reason -> fields.add(reason.path("field").asText()));
-        assertThat(fields).containsExactlyInAnyOrder("amount", "bsb", "email", "reason", "colour");
+        assertThat(fieldsOf(reply)).containsExactlyInAnyOrder("amount", "bsb", "email", "reason", "colour");
         assertThat(reply.toString()).doesNotContain("$.").doesNotContain("networknt");
         assertThat(jdbc.queryForObject("select count(*) from instruction where payment_id = ?", Integer.class, paymentId)).isZero();
     }
@@ -235,6 +228,18 @@ class JmsInstructionsTest extends BridgeTestSupport {
         assertThat(cleared.path("reference").asText()).isEqualTo("INV-" + run);
         assertThat(cleared.path("payerAccount").asText()).isEqualTo("****3344");
         assertThat(cleared.toString()).doesNotContain("11223344");
+    }
+
+    /** Sends {@code body} with no JMSReplyTo and answers its reply from flashbridge.replies. */
+    private JsonNode sendWithoutReplyTo(String body) throws Exception {
+        String correlationId = core.send(body, null);
+        return core.receive(core.session().createQueue("flashbridge.replies"), "JMSCorrelationID = '" + correlationId + "'", PATIENCE);
+    }
+
+    private static List<String> fieldsOf(JsonNode reply) {
+        List<String> fields = new ArrayList<>();
+        reply.path("reasons").forEach(reason -> fields.add(reason.path("field").asText()));
+        return fields;
     }
 
     private static String fxPayment(String paymentId, String audAmount, String toCurrency) {
