@@ -17,7 +17,8 @@ import org.springframework.context.annotation.FilterType;
  * Flash Bridge. {@link #main} is the composition root: in the embedded default it starts the
  * Flash sandbox (its own Spring context and HTTP port) and then the bridge, which reaches the
  * sandbox only over HTTP. With the {@code sandbox} profile only the sandbox starts; with
- * {@code prod}, or {@code FLASHBRIDGE_SANDBOX_ENABLED=false}, only the bridge.
+ * {@code prod}, or {@code FLASHBRIDGE_SANDBOX_ENABLED=false}, only the bridge. {@code validate-routes DIR}
+ * checks a routes folder and exits ({@link io.flashbridge.routes.OfflineRoutes}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -25,6 +26,9 @@ import org.springframework.context.annotation.FilterType;
 public class FlashBridgeApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("validate-routes")) {
+            System.exit(io.flashbridge.routes.OfflineRoutes.run(args, System.out, System.err));
+        }
         List<String> profiles = activeProfiles(args);
         if (profiles.contains("sandbox")) {
             SandboxApplication.start(true, sandboxArgs(args));

@@ -1,0 +1,67 @@
+package io.flashbridge.routes;
+
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.catalog.EndpointValidationResult;
+import org.apache.camel.catalog.RuntimeCamelCatalog;
+import org.apache.camel.support.PluginHelper;
+
+/**
+ * Route references checked against a Camel context: the running bridge's, or for offline checks
+ * one built from the jar ({@link OfflineRoutes}). Endpoints are checked with the component's own
+ * metadata (Camel's runtime catalog): the scheme must be a component on the classpath and every
+ * option one it knows, with a value of its type. Nothing is created or started.
+ */
+final class CamelRouteEnvironment implements RouteEnvironment {
+
+    private final CamelContext camel;
+
+    CamelRouteEnvironment(CamelContext camel) {
+        this.camel = camel;
+    }
+
+    @Override
+    public String endpointProblem(String uri) {
+        int colon = uri.indexOf(':');
+        String scheme = colon < 0 ? uri : uri.substring(0, colon);
+        if (scheme.isBlank() || scheme.contains("{{")) {
+            return null;
+        }
+        if (camel.hasComponent(scheme) == null && resolve(scheme) == null) {
+            return "unknown endpoint scheme \"" + scheme + "\" (no such Camel component in the bridge)";
+        }
+        String resolved;
+        try {
+            resolved = camel.resolvePropertyPlaceholders(uri);
+        } catch (RuntimeException unresolved) {
+            return null; // the placeholder check says which one
+        }
+        try {
+            RuntimeCamelCatalog catalog = PluginHelper.getRuntimeCamelCatalog(camel);
+            Map<String, String> options = catalog.endpointProperties(resolved);
+            EndpointValidationResult result = catalog.validateProperties(scheme, options);
+            return result.isSuccess() ? null : "endpoint " + scheme + ": " + result.summaryErrorMessage(false).trim();
+        } catch (Exception unreadable) {
+            return "endpoint \"" + uri + "\" cannot be read: " + unreadable.getMessage();
+        }
+    }
+
+    private Object resolve(String scheme) {
+        try {
+            return PluginHelper.getComponentResolver(camel).resolveComponent(scheme, camel);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean hasBean(String name) {
+        return camel.getRegistry().lookupByName(name) != null;
+    }
+
+    @Override
+    public boolean hasProperty(String key) {
+        return camel.getPropertiesComponent().resolveProperty(key).isPresent();
+    }
+}
