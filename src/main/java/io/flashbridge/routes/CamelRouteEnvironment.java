@@ -41,10 +41,37 @@ final class CamelRouteEnvironment implements RouteEnvironment {
             RuntimeCamelCatalog catalog = PluginHelper.getRuntimeCamelCatalog(camel);
             Map<String, String> options = catalog.endpointProperties(resolved);
             EndpointValidationResult result = catalog.validateProperties(scheme, options);
-            return result.isSuccess() ? null : "endpoint " + scheme + ": " + result.summaryErrorMessage(false).trim();
+            return result.isSuccess() ? null : "endpoint " + scheme + ": " + explain(result);
         } catch (Exception unreadable) {
             return "endpoint \"" + uri + "\" cannot be read: " + unreadable.getMessage();
         }
+    }
+
+    /** The catalog's findings in one line: unknown options, values of the wrong kind, missing options. */
+    private static String explain(EndpointValidationResult result) {
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        if (result.getSyntaxError() != null) {
+            reasons.add(result.getSyntaxError());
+        }
+        if (result.getUnknown() != null) {
+            result.getUnknown().forEach(option -> reasons.add("unknown option \"" + option + "\""));
+        }
+        if (result.getRequired() != null) {
+            result.getRequired().forEach(option -> reasons.add("option \"" + option + "\" is required"));
+        }
+        Map<String, Map<?, ?>> invalid = new java.util.LinkedHashMap<>();
+        invalid.put("a number", result.getInvalidNumber());
+        invalid.put("an integer", result.getInvalidInteger());
+        invalid.put("true or false", result.getInvalidBoolean());
+        invalid.put("a duration such as 500 or 2s", result.getInvalidDuration());
+        invalid.put("one of its allowed values", result.getInvalidEnum());
+        invalid.put("a #bean reference", result.getInvalidReference());
+        invalid.forEach((kind, options) -> {
+            if (options != null) {
+                options.forEach((option, value) -> reasons.add(option + " \"" + value + "\" must be " + kind));
+            }
+        });
+        return reasons.isEmpty() ? result.summaryErrorMessage(false).trim() : String.join("; ", reasons);
     }
 
     private Object resolve(String scheme) {
