@@ -27,7 +27,7 @@ public class FlashBridgeApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("validate-routes")) {
-            System.exit(io.flashbridge.routes.OfflineRoutes.run(args, System.out, System.err));
+            io.flashbridge.routes.OfflineRoutes.main(args);
         }
         List<String> profiles = activeProfiles(args);
         if (profiles.contains("sandbox")) {

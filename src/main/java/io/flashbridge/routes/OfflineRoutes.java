@@ -30,14 +30,18 @@ public final class OfflineRoutes {
 
     private OfflineRoutes() {}
 
+    /** The command line: only the verdict on the console (the bridge's logging is not set up outside Spring Boot). */
+    public static void main(String[] args) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        System.exit(run(args, System.out, System.err));
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 2) {
             err.println("usage: java -jar flash-bridge.jar validate-routes DIR");
             return 2;
         }
-        // Only the verdict on the console: the bridge's logging is not set up outside Spring Boot.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
         Path folder = Path.of(args[1]);
         if (!Files.isDirectory(folder)) {
             err.println(folder + ": not a folder");
