@@ -41,10 +41,18 @@ final class CamelRouteEnvironment implements RouteEnvironment {
             RuntimeCamelCatalog catalog = PluginHelper.getRuntimeCamelCatalog(camel);
             Map<String, String> options = catalog.endpointProperties(resolved);
             EndpointValidationResult result = catalog.validateProperties(scheme, options);
-            return result.isSuccess() ? null : "endpoint " + scheme + ": " + explain(result);
+            return result.isSuccess() || onlySchedulerShorthand(result) ? null : "endpoint " + scheme + ": " + explain(result);
         } catch (Exception unreadable) {
             return "endpoint \"" + uri + "\" cannot be read: " + unreadable.getMessage();
         }
+    }
+
+    /** {@code scheduler: spring} (or {@code quartz}) is Camel's shorthand for a scheduler, not a bean reference the catalog could check. */
+    private static boolean onlySchedulerShorthand(EndpointValidationResult result) {
+        Map<?, ?> references = result.getInvalidReference();
+        return references != null && references.size() == result.getNumberOfErrors()
+                && references.entrySet().stream().allMatch(reference -> "scheduler".equals(reference.getKey())
+                        && ("spring".equals(reference.getValue()) || "quartz".equals(reference.getValue())));
     }
 
     /** The catalog's findings in one line: unknown options, values of the wrong kind, missing options. */

@@ -36,6 +36,8 @@ public class FileIntake {
 
     private static final Logger log = LoggerFactory.getLogger(FileIntake.class);
     private static final String BATCH_ID = "FlashBridgeUploadSha256";
+    /** Header the route sets to REJECT_ROWS or REJECT_FILE; without it, {@code flashbridge.intake.policy} decides. */
+    static final String REJECT_POLICY = "FlashBridgeRejectPolicy";
     static final List<String> ACK_HEADER = List.of("line_number", "payment_id", "status", "reason");
 
     /**
@@ -72,16 +74,19 @@ public class FileIntake {
         try (LocalWorkFile file = LocalWorkFile.of(exchange, workFolder)) {
             FileInspection inspection = FileInspection.of(file.path());
             exchange.setProperty(BATCH_ID, inspection.sha256());
-            return receive(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), file.path(), inspection);
+            String policy = exchange.getIn().getHeader(REJECT_POLICY, String.class);
+            return receive(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), file.path(), inspection,
+                    policy == null ? properties.policy() : IntakeProperties.Policy.valueOf(policy.trim()));
         }
     }
 
     /** Takes the upload {@code fileName} whose bytes are in the local {@code file}. */
     Outcome receive(String fileName, Path file) throws IOException {
-        return receive(fileName, file, FileInspection.of(file));
+        return receive(fileName, file, FileInspection.of(file), properties.policy());
     }
 
-    private Outcome receive(String fileName, Path file, FileInspection inspection) throws IOException {
+    private Outcome receive(String fileName, Path file, FileInspection inspection, IntakeProperties.Policy policy)
+            throws IOException {
         long started = System.nanoTime();
         String batchId = inspection.sha256();
         String refusal = refusal(inspection);
@@ -104,7 +109,7 @@ public class FileIntake {
         String fileProblem = read(fileName, file, rows -> recordedIds.addAll(batches.add(batch, judge.judge(rows))));
         long readAt = System.nanoTime();
         boolean rejectFile = fileProblem != null
-                || (judge.anyRejected() && properties.policy() == IntakeProperties.Policy.REJECT_FILE);
+                || (judge.anyRejected() && policy == IntakeProperties.Policy.REJECT_FILE);
         if (fileProblem != null) {
             judge.rejectAll("file rejected: " + fileProblem, lineOf(fileProblem), inspection.lines());
         } else if (rejectFile) {
