@@ -29,9 +29,11 @@ class FlashTransport {
     private final ProducerTemplate template;
     private final Map<FlashOperation, String> authenticatedUris = new EnumMap<>(FlashOperation.class);
     private final Map<FlashOperation, String> anonymousUris = new EnumMap<>(FlashOperation.class);
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    FlashTransport(ProducerTemplate template, FlashProperties properties) {
+    FlashTransport(ProducerTemplate template, FlashProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
         this.template = template;
+        this.meters = meters;
         String url = properties.apiUrl().toString();
         for (FlashOperation operation : FlashOperation.values()) {
             String base = "graphql:" + url + "?queryFile=" + operation.document() + "&variablesHeader=" + VARIABLES_HEADER;
@@ -50,7 +52,44 @@ class FlashTransport {
         return call(anonymousUris.get(operation), operation, variables, bearerToken);
     }
 
+    /**
+     * One Flash call, timed as {@code flashbridge.flash.calls} by operation and outcome ({@code ok},
+     * {@code rejected}, {@code invalid}, {@code rate-limited}, {@code unauthenticated}, {@code unavailable}).
+     */
     private JsonNode call(String uri, FlashOperation operation, Map<String, Object> variables, String bearerToken) {
+        long started = System.nanoTime();
+        String outcome = "ok";
+        try {
+            return callOnce(uri, operation, variables, bearerToken);
+        } catch (FlashException failure) {
+            outcome = outcome(failure);
+            throw failure;
+        } finally {
+            io.micrometer.core.instrument.Timer.builder("flashbridge.flash.calls")
+                    .description("Flash GraphQL calls by operation and outcome")
+                    .tag("operation", operation.field()).tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static String outcome(FlashException failure) {
+        if (failure instanceof FlashRateLimitedException) {
+            return "rate-limited";
+        }
+        if (failure instanceof FlashAuthenticationException) {
+            return "unauthenticated";
+        }
+        if (failure instanceof FlashRejectedException) {
+            return "rejected";
+        }
+        if (failure instanceof FlashGraphQlErrorException) {
+            return "invalid";
+        }
+        return "unavailable";
+    }
+
+    private JsonNode callOnce(String uri, FlashOperation operation, Map<String, Object> variables, String bearerToken) {
         Exchange exchange = template.send(uri, ex -> {
             ex.getIn().setHeader(VARIABLES_HEADER, new JsonObject(variables));
             if (bearerToken != null) {

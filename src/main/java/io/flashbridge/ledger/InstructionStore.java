@@ -39,8 +39,11 @@ public class InstructionStore {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    InstructionStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
+    InstructionStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
+                     io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = Clock.systemUTC();
@@ -142,13 +145,14 @@ public class InstructionStore {
 
     private boolean apply(long id, StatusChange change, PayoutStatus repairFrom) {
         Boolean changed = transactions.execute(tx -> {
-            Map.Entry<PayoutStatus, Optional<Instant>> current = jdbc.queryForObject(
-                    "select status, last_event_at from instruction where id = :id for update", Map.of("id", id),
-                    (rs, n) -> Map.entry(PayoutStatus.valueOf(rs.getString("status")),
-                            Optional.ofNullable(UtcTime.read(rs, "last_event_at"))));
-            PayoutStatus from = current.getKey();
+            Current current = jdbc.queryForObject(
+                    "select status, last_event_at, created_at, kind from instruction where id = :id for update", Map.of("id", id),
+                    (rs, n) -> new Current(PayoutStatus.valueOf(rs.getString("status")),
+                            Optional.ofNullable(UtcTime.read(rs, "last_event_at")), UtcTime.read(rs, "created_at"),
+                            rs.getString("kind")));
+            PayoutStatus from = current.status();
             boolean applies = repairFrom == null
-                    ? from.accepts(change.to(), current.getValue().orElse(null), change.eventTime())
+                    ? from.accepts(change.to(), current.lastEventAt().orElse(null), change.eventTime())
                     : from == repairFrom && from != change.to();
             if (!applies) {
                 log.debug("Instruction {}: {} -> {} ({}) is late, repeated or backwards; ignored", id, from, change.to(), change.event());
@@ -174,10 +178,19 @@ public class InstructionStore {
                     .addValue("reason", truncate(change.reason(), 500)).addValue("event", change.event())
                     .addValue("requestId", change.requestId()).addValue("actor", change.actor()).addValue("at", now()));
             announce(id, from);
+            if (change.to().isFinal() && !from.isFinal() && current.createdAt() != null) {
+                io.micrometer.core.instrument.Timer.builder("flashbridge.instructions.time.to.final")
+                        .description("From intake to the first final status").tag("kind", current.kind())
+                        .publishPercentileHistogram().register(meters)
+                        .record(java.time.Duration.between(current.createdAt(), clock.instant()));
+            }
             return true;
         });
         return Boolean.TRUE.equals(changed);
     }
+
+    /** The row {@link #apply} locks: its status, last event time, intake time and kind. */
+    private record Current(PayoutStatus status, Optional<Instant> lastEventAt, Instant createdAt, String kind) {}
 
     /** Inserts an instruction that came alone in a JMS message (no batch) as RECEIVED; answers its id. */
     private long insertMessage(NewInstruction instruction, String messageId) {

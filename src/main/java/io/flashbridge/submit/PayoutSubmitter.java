@@ -41,10 +41,12 @@ public class PayoutSubmitter {
     private final CallbackTokens callbacks;
     private final ObjectMapper json;
     private final FxParties parties;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     PayoutSubmitter(FlashClient flash, InstructionStore instructions, CallbackTokens callbacks, ObjectMapper json,
-                    FxParties parties) {
+                    FxParties parties, io.micrometer.core.instrument.MeterRegistry meters) {
         this.parties = parties;
+        this.meters = meters;
         this.flash = flash;
         this.instructions = instructions;
         this.callbacks = callbacks;
@@ -82,6 +84,7 @@ public class PayoutSubmitter {
                 exchange.getIn().removeHeader(Exchange.REDELIVERY_DELAY);
             }
             log.warn("Instruction {} ({}) not sent yet: {}", instruction.paymentId(), operation, failure.getMessage());
+            meters.counter("flashbridge.submit.retries", "operation", operation).increment();
             throw failure;
         } finally {
             MDC.remove("paymentId");
@@ -122,6 +125,7 @@ public class PayoutSubmitter {
         instructions.recordError(instructionId, reason);
         instructions.transition(instructionId, StatusChange.of(PayoutStatus.PARKED, reason));
         log.error("Instruction {} parked: {}", instructionId, reason);
+        meters.counter("flashbridge.submit.parked").increment();
     }
 
     /** Not final: {@link FundsWatcher} sends it again when the balance covers it, or refuses it when the wait is over. */

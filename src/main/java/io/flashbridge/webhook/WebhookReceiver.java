@@ -37,10 +37,12 @@ public class WebhookReceiver {
     private final EventTargets targets;
     private final RefusedEvents refused;
     private final ObjectMapper json;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final ObjectReader strictJson;
 
     WebhookReceiver(WebhookInbox inbox, WebhookProperties properties, CallbackTokens callbacks, EventTargets targets,
-                    RefusedEvents refused, ObjectMapper json) {
+                    RefusedEvents refused, ObjectMapper json, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.inbox = inbox;
         this.properties = properties;
         this.callbacks = callbacks;
@@ -104,6 +106,8 @@ public class WebhookReceiver {
         boolean stored = inbox.store(new WebhookInbox.StoredEvent(requestId, channel, shortened(event.path("event").asText()),
                 event.path("id").isValueNode() ? shortened(event.path("id").asText()) : null,
                 new String(body, StandardCharsets.UTF_8)), Instant.now());
+        meters.counter("flashbridge.webhooks.received", "channel", channel.toLowerCase(), "duplicate", String.valueOf(!stored))
+                .increment();
         if (!stored) {
             log.debug("Webhook {} received again; already stored", requestId);
         }

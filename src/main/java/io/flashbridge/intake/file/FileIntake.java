@@ -56,11 +56,14 @@ public class FileIntake {
     private final AbaPayoutReader aba;
     private final Path workFolder;
     private final String csvFormat;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     /** {@code csvFormat}: how the ledger names this kind of CSV ({@code CSV} for payouts, {@code FX-CSV}). */
     FileIntake(BatchStore batches, InstructionStore instructions, IntakeProperties properties, CamelContext camel,
-               ObjectMapper json, String dataDir, CsvRowReader.Layout layout, String csvFormat) {
+               ObjectMapper json, String dataDir, CsvRowReader.Layout layout, String csvFormat,
+               io.micrometer.core.instrument.MeterRegistry meters) {
         this.csvFormat = csvFormat;
+        this.meters = meters;
         this.workFolder = Path.of(dataDir, "intake-work");
         this.batches = batches;
         this.instructions = instructions;
@@ -118,6 +121,9 @@ public class FileIntake {
             judge.rejectAll("file rejected: line " + firstBad + " has errors and the policy rejects whole files", firstBad, 0);
         }
         batches.finish(batchId, judge.lines(), rejectFile);
+        judge.lines().stream().collect(java.util.stream.Collectors.groupingBy(BatchLine::outcome, java.util.stream.Collectors.counting()))
+                .forEach((outcome, count) -> meters.counter("flashbridge.intake.rows", "source", properties.source(),
+                        "channel", "file", "outcome", outcome.toLowerCase()).increment(count));
         List<Long> ids = rejectFile ? List.of() : recordedIds;
         int rows = judge.lines().size();
         log.info("Batch {} ({}): {} rows, {} accepted, {} refused; read and recorded in {} ms, finished in {} ms", fileName,

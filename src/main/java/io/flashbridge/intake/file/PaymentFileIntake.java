@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 public class PaymentFileIntake extends FileIntake {
 
     PaymentFileIntake(BatchStore batches, InstructionStore instructions, IntakeProperties properties, CamelContext camel,
-                      ObjectMapper json, @Value("${flashbridge.data-dir}") String dataDir) {
-        super(batches, instructions, properties, camel, json, dataDir, CsvRowReader.Layout.FX_PAYMENTS, "FX-CSV");
+                      ObjectMapper json, @Value("${flashbridge.data-dir}") String dataDir,
+                     io.micrometer.core.instrument.MeterRegistry meters) {
+        super(batches, instructions, properties, camel, json, dataDir, CsvRowReader.Layout.FX_PAYMENTS, "FX-CSV", meters);
     }
 }

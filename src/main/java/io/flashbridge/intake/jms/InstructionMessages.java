@@ -62,9 +62,11 @@ public class InstructionMessages {
     private final ObjectMapper json;
     private final ObjectReader strictJson;
     private final InstructionSchema schema = new InstructionSchema();
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     InstructionMessages(GroupCommit ledger, JmsIntakeProperties properties, ObjectMapper json,
-                        @Value("${flashbridge.queues.payouts}") String payoutQueue) {
+                        @Value("${flashbridge.queues.payouts}") String payoutQueue, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.ledger = ledger;
         this.properties = properties;
         this.payoutQueue = payoutQueue;
@@ -80,6 +82,8 @@ public class InstructionMessages {
         Message message = in.getJmsMessage();
         Session session = in.getJmsSession();
         Outcome outcome = decide(message);
+        meters.counter("flashbridge.intake.rows", "source", properties.source(), "channel", "jms",
+                "outcome", outcome.reply().status().toLowerCase()).increment();
         if (outcome.queueId() != null) {
             send(session, session.createQueue(payoutQueue), session.createTextMessage(Long.toString(outcome.queueId())));
         }
