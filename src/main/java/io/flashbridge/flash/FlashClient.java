@@ -41,6 +41,16 @@ public class FlashClient {
         }
     }
 
+    /** When Flash last answered a call; empty before the first. */
+    public java.util.Optional<java.time.Instant> lastSuccessfulCall() {
+        return transport.lastSuccess();
+    }
+
+    /** When the session's token was obtained; empty while there is none. */
+    public java.util.Optional<java.time.Instant> tokenIssuedAt() {
+        return session.tokenIssuedAt();
+    }
+
     public JsonNode createWithdrawal(Map<String, Object> input) {
         return call(FlashOperation.CREATE_WITHDRAWAL, input).path("withdrawal");
     }

@@ -40,6 +40,7 @@ public class FlashSession {
     private Instant refreshAt = Instant.MIN;
     private Instant lastLoginAttempt = Instant.EPOCH;
     private int logins;
+    private Instant tokenIssuedAt;
 
     @Autowired
     FlashSession(FlashTransport transport, FlashProperties properties) {
@@ -65,6 +66,11 @@ public class FlashSession {
         if (Objects.equals(token, rejected)) {
             token = null;
         }
+    }
+
+    /** When the token in use was obtained; empty while there is none (the console shows its age). */
+    public synchronized java.util.Optional<Instant> tokenIssuedAt() {
+        return token == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(tokenIssuedAt);
     }
 
     /** How many logins this session has made (for metrics and tests). */
@@ -109,6 +115,7 @@ public class FlashSession {
             throw new FlashAuthenticationException(FlashOperation.LOGIN, null, "Flash answered the login without a token");
         }
         token = fresh;
+        tokenIssuedAt = clock.instant();
         logins++;
         Instant expiry = expiry(fresh);
         refreshAt = expiry.minus(properties.tokenRefreshMargin());

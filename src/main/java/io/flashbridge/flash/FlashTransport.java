@@ -2,6 +2,7 @@ package io.flashbridge.flash;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ class FlashTransport {
     private final Map<FlashOperation, String> authenticatedUris = new EnumMap<>(FlashOperation.class);
     private final Map<FlashOperation, String> anonymousUris = new EnumMap<>(FlashOperation.class);
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private volatile Instant lastSuccess;
 
     FlashTransport(ProducerTemplate template, FlashProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
         this.template = template;
@@ -40,6 +42,11 @@ class FlashTransport {
             authenticatedUris.put(operation, base + "&httpClient=#flashHttpClient");
             anonymousUris.put(operation, base + "&httpClient=#flashLoginHttpClient");
         }
+    }
+
+    /** When Flash last answered a call (any answer but a failure); empty before the first. */
+    java.util.Optional<Instant> lastSuccess() {
+        return java.util.Optional.ofNullable(lastSuccess);
     }
 
     /** Calls with the session's bearer token (added by {@code flashHttpClient}). */
@@ -60,7 +67,9 @@ class FlashTransport {
         long started = System.nanoTime();
         String outcome = "ok";
         try {
-            return callOnce(uri, operation, variables, bearerToken);
+            JsonNode answer = callOnce(uri, operation, variables, bearerToken);
+            lastSuccess = Instant.now();
+            return answer;
         } catch (FlashException failure) {
             outcome = outcome(failure);
             throw failure;

@@ -31,6 +31,11 @@ public class FlashBalances {
         this.meters = meters;
     }
 
+    /** The cleared balances as last read (the console shows them without calling Flash). */
+    public Map<String, BigDecimal> lastKnown() {
+        return Map.copyOf(cleared);
+    }
+
     /** Refreshes the gauges; answers the cleared balance per currency. */
     public Map<String, BigDecimal> refresh() {
         JsonNode balances = flash.balances(List.of());

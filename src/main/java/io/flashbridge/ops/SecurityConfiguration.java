@@ -24,7 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * their authentication; {@code /actuator/health} answers its status to anyone (load balancers)
  * and its details only to a login. Everything else needs HTTP basic authentication: {@code GET}
  * on {@code /ops/**} and {@code /actuator/**} the viewer role, any other method on {@code /ops/**}
- * the operator role. Anything not listed is refused.
+ * the operator role. Anything not listed is refused. The console has its own chain (form login).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,6 +32,26 @@ class SecurityConfiguration {
     static final String VIEWER = "VIEWER";
     static final String OPERATOR = "OPERATOR";
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /**
+     * The console ({@code /console/**}): a login form and a session cookie, because a browser uses
+     * it, so forms carry a CSRF token. Viewers read every page; only operators may act (POST).
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/console/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/console/login", "/console/assets/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/console/**").hasAnyRole(VIEWER, OPERATOR)
+                        .requestMatchers("/console/**").hasRole(OPERATOR)
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/console/login").loginProcessingUrl("/console/login")
+                        .defaultSuccessUrl("/console/batches", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
+                .build();
+    }
 
     @Bean
     SecurityFilterChain bridgeSecurity(HttpSecurity http) throws Exception {

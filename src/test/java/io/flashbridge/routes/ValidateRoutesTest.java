@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -47,8 +48,9 @@ class ValidateRoutesTest {
 
     @Test
     void failsASchemaViolation() throws IOException {
+        int line = lineOf(Path.of("routes", "deposits.camel.yaml"), "      steps:");
         assertRefused("deposits.camel.yaml", text -> text.replaceFirst("      steps:", "      stepz:"),
-                "deposits.camel.yaml:7:7: \"stepz\" is not an option here (/0/route/from)");
+                "deposits.camel.yaml:" + line + ":7: \"stepz\" is not an option here (/0/route/from)");
     }
 
     @Test
@@ -93,6 +95,11 @@ class ValidateRoutesTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains(expected);
         assertThat(run.out()).isEmpty();
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        return lines.indexOf(text) + 1;
     }
 
     private static Path copyOfRoutes() throws IOException {
