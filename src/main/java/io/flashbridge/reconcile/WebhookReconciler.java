@@ -106,11 +106,23 @@ public class WebhookReconciler {
                     FlashFields.money(event, "toAmount"), text(event, "toCurrency"));
         }
         // Payment events carry no statusMessage (flash-api.md 12.6): the event itself is the message.
+        org.slf4j.MDC.put("paymentId", target.payout().paymentId());
+        org.slf4j.MDC.put("flashId", flashId);
+        try {
+            applyTo(requestId, stored, event, to, fxPayment, target.payout(), name, flashId);
+        } finally {
+            org.slf4j.MDC.remove("paymentId");
+            org.slf4j.MDC.remove("flashId");
+        }
+    }
+
+    private void applyTo(String requestId, WebhookInbox.StoredEvent stored, JsonNode event, PayoutStatus to, boolean fxPayment,
+                         io.flashbridge.ledger.Instruction payout, String name, String flashId) {
         String message = text(event, "statusMessage") == null && fxPayment ? paymentMessage(name) : text(event, "statusMessage");
-        boolean moved = instructions.transition(target.payout().id(), new StatusChange(to,
+        boolean moved = instructions.transition(payout.id(), new StatusChange(to,
                 name + (message == null ? "" : ": " + message), name, requestId, orderingTime(requestId, event, stored.receivedAt()),
                 flashId, text(event, "rejectCode"), message, FlashFields.money(event, "totalFee")));
-        log.debug("Payout {} {} -> {}: {}", target.payout().paymentId(), target.payout().status(), to, moved ? "applied" : "ignored");
+        log.debug("Payout {} {} -> {}: {}", payout.paymentId(), payout.status(), to, moved ? "applied" : "ignored");
     }
 
     /** The event's own time, unless it lies further in the future than the tolerance allows. */

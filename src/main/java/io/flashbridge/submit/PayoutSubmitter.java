@@ -61,6 +61,9 @@ public class PayoutSubmitter {
         Instruction instruction = instructions.find(instructionId).orElseThrow();
         String operation = instruction.isFxPayment() ? "createPayment" : "createWithdrawal";
         MDC.put("paymentId", instruction.paymentId());
+        if (instruction.batchId() != null) {
+            MDC.put("batchId", instruction.batchId().substring(0, 12));
+        }
         try {
             String callbackUri = callbacks.callbackUri(instruction.paymentId()).orElse(null);
             if (instruction.isFxPayment()) {
@@ -88,11 +91,14 @@ public class PayoutSubmitter {
             throw failure;
         } finally {
             MDC.remove("paymentId");
+            MDC.remove("batchId");
+            MDC.remove("flashId");
         }
     }
 
     private void sendWithdrawal(Instruction instruction, PaymentInstruction payout, String callbackUri) {
         JsonNode withdrawal = flash.createWithdrawal(WithdrawalInputs.of(payout, callbackUri));
+        MDC.put("flashId", withdrawal.path("id").asText());
         instructions.transition(instruction.id(), new StatusChange(PayoutStatus.valueOf(withdrawal.path("status").asText()),
                 "created at Flash", "createWithdrawal", null, null, withdrawal.path("id").asText(), null,
                 withdrawal.path("statusMessage").asText(null), withdrawal.path("totalFee").decimalValue()));
@@ -105,6 +111,7 @@ public class PayoutSubmitter {
         String senderId = fx.sender() == null ? null : parties.senderId(fx.sender());
         String recipientId = parties.recipientId(fx.recipient());
         JsonNode payment = flash.createPayment(FxPaymentInputs.of(fx, senderId, recipientId, callbackUri));
+        MDC.put("flashId", payment.path("id").asText());
         instructions.recordLegs(instruction.id(), money(payment, "fromAmount"), payment.path("fromCurrency").asText(null),
                 money(payment, "toAmount"), payment.path("toCurrency").asText(null));
         PayoutStatus status = PayoutStatus.ofPaymentStatus(payment.path("status").asText());

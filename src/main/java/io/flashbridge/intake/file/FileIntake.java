@@ -92,6 +92,16 @@ public class FileIntake {
             throws IOException {
         long started = System.nanoTime();
         String batchId = inspection.sha256();
+        org.slf4j.MDC.put("batchId", batchId.substring(0, 12));
+        try {
+            return receiveBatch(fileName, file, inspection, policy, started, batchId);
+        } finally {
+            org.slf4j.MDC.remove("batchId");
+        }
+    }
+
+    private Outcome receiveBatch(String fileName, Path file, FileInspection inspection, IntakeProperties.Policy policy,
+                                 long started, String batchId) throws IOException {
         String refusal = refusal(inspection);
         if (refusal != null) {
             log.warn("File {} refused: {}", fileName, refusal);

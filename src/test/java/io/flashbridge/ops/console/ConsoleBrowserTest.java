@@ -32,13 +32,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The console in a real browser (headless Debian chromium through the system chromedriver): an
  * operator logs in, finds the batch of a dropped file, opens an instruction's audit trail, replays
  * a parked instruction and sees it paid; a viewer sees no replay button and is refused when it
- * posts one anyway. The main pages are saved as screenshots under {@code docs/console/}.
+ * posts one anyway. The main pages are saved as screenshots under {@code target/console-screenshots/}.
  */
 @BridgeTest
 class ConsoleBrowserTest extends ErpTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Path SCREENSHOTS = Path.of("docs", "console");
+    /** Copied by hand to docs/console/ for the README when the pages change. */
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     private WebDriver browser;
 
