@@ -91,7 +91,9 @@ final class RouteFileCheck {
                 continue;
             }
             String pointer = violation.getInstanceLocation().toString();
-            int[] at = yaml.position(pointer);
+            int[] at = "additionalProperties".equals(violation.getType()) && violation.getProperty() != null
+                    ? yaml.keyPosition(pointer, violation.getProperty())
+                    : yaml.position(pointer);
             String where = pointer.isEmpty() ? "the file" : pointer;
             String reason = switch (violation.getType()) {
                 case "additionalProperties" -> "\"" + violation.getProperty() + "\" is not an option here (" + where + ")";

@@ -26,6 +26,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class RouteYaml {
 
+    /** Suffix of a pointer that asks for the position of the key itself rather than its value. */
+    static final String KEY = "#key";
+
     private final JsonNode tree;
     private final Map<String, int[]> positions;
 
@@ -64,6 +67,12 @@ final class RouteYaml {
         return tree;
     }
 
+    /** Line and column (from 1) of the key {@code key} of the object at {@code pointer}, or of the object. */
+    int[] keyPosition(String pointer, String key) {
+        int[] found = positions.get(pointer + "/" + escape(key) + KEY);
+        return found != null ? found : position(pointer);
+    }
+
     /** Line and column (from 1) of the value at {@code pointer}, or of its nearest parent the file has. */
     int[] position(String pointer) {
         String at = pointer;
@@ -86,7 +95,10 @@ final class RouteYaml {
                     Mark mark = entry.getKeyNode().getStartMark().orElse(null);
                     throw new DuplicateKey(key, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1);
                 }
-                object.set(key, json(entry.getValueNode(), pointer + "/" + escape(key), positions));
+                String child = pointer + "/" + escape(key);
+                entry.getKeyNode().getStartMark().ifPresent(mark -> positions.put(child + KEY, new int[] {mark.getLine() + 1,
+                        mark.getColumn() + 1}));
+                object.set(key, json(entry.getValueNode(), child, positions));
             }
             return object;
         }

@@ -51,6 +51,7 @@ class ValidateRoutesTest {
         int line = lineOf(Path.of("routes", "deposits.camel.yaml"), "      steps:");
         assertRefused("deposits.camel.yaml", text -> text.replaceFirst("      steps:", "      stepz:"),
                 "deposits.camel.yaml:" + line + ":7: \"stepz\" is not an option here (/0/route/from)");
+        assertThat(Files.readAllLines(Path.of("routes", "deposits.camel.yaml")).get(line - 1)).isEqualTo("      steps:");
     }
 
     @Test

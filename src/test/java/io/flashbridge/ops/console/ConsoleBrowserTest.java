@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import jakarta.jms.ConnectionFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -27,6 +28,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * The console in a real browser (headless Debian chromium through the system chromedriver): an
@@ -41,6 +44,8 @@ class ConsoleBrowserTest extends ErpTestSupport {
     /** Copied by hand to docs/console/ for the README when the pages change. */
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
+    @Autowired
+    private ConnectionFactory connections;
     private WebDriver browser;
 
     @BeforeEach
@@ -116,6 +121,28 @@ class ConsoleBrowserTest extends ErpTestSupport {
                         + ".then(r => done(String(r.status))).catch(e => done('error ' + e));");
         assertThat(answer).isEqualTo("403");
         assertThat(status(paymentId)).isEqualTo("PARKED");
+    }
+
+    @Test
+    void operatorDiscardsADeadLetteredMessageAndTheActionIsRecorded() throws Exception {
+        String body = "not json " + run;
+        new JmsTemplate(connections).send("flashbridge.instructions", session -> session.createTextMessage(body));
+        logIn("ops", "ops");
+
+        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            browser.get(url("/console/dead-letters"));
+            return browser.findElement(By.id("dead-letters")).getText().contains(body);
+        });
+        WebElement row = browser.findElements(By.cssSelector("#dead-letters tr")).stream()
+                .filter(candidate -> candidate.getText().contains(body)).findFirst().orElseThrow();
+        assertThat(row.getText()).contains("the message is not JSON");
+        screenshot("dead-letters");
+        row.findElement(By.cssSelector("button.danger")).click();
+
+        assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Message discarded.");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(body);
+        browser.findElement(By.id("nav-health")).click();
+        assertThat(browser.findElement(By.id("actions")).getText()).contains("ops", "dead-letter-discarded");
     }
 
     /** A one-row payout file whose createWithdrawal fails with 503 on every attempt the retry policy allows (1 + 3). */
