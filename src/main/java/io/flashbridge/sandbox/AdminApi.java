@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin")
 class AdminApi {
 
+    /** A new client account; {@code ignoreIdempotencyKeys}: this client's Flash creates a new transaction for every request. */
     record NewClient(String email, String password, String companyName, Map<String, BigDecimal> balances,
-                     List<String> affiliations, Boolean complianceMember) {}
+                     List<String> affiliations, Boolean complianceMember, Boolean ignoreIdempotencyKeys) {}
 
     record InboundPayment(String client, String fromCurrency, BigDecimal fromAmount, String subClientId) {}
 
@@ -66,6 +67,9 @@ class AdminApi {
                 Optional.ofNullable(request.affiliations()).orElse(List.of("FP_AUS")),
                 Optional.ofNullable(request.balances()).orElse(Accounts.defaultOpeningBalances()),
                 !Boolean.FALSE.equals(request.complianceMember())));
+        if (Boolean.TRUE.equals(request.ignoreIdempotencyKeys())) {
+            accounts.find(email).ifPresent(account -> account.idempotencyKeys.ignoreAll());
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("email", email, "password", password));
     }
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Faults {
 
-    enum Kind { STATUS, SLOW, RATE_LIMIT }
+    /** LOST_ANSWER: the request is carried out, then answered with HTTP 504 (the answer never reached the client). */
+    enum Kind { STATUS, SLOW, RATE_LIMIT, LOST_ANSWER }
 
     /** One injected fault; {@code status}, {@code delayMs} and {@code retryAfterSeconds} apply per kind. */
     record Fault(Kind kind, int count, Integer status, Long delayMs, Integer retryAfterSeconds, String operation) {}

@@ -55,7 +55,8 @@ class GraphQlHttpEndpoint {
             throws InterruptedException {
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         Optional<Faults.Fault> fault = faults.next(text);
-        if (fault.isPresent()) {
+        boolean loseAnswer = fault.isPresent() && fault.get().kind() == Faults.Kind.LOST_ANSWER;
+        if (fault.isPresent() && !loseAnswer) {
             Optional<ResponseEntity<Object>> injected = inject(fault.get());
             if (injected.isPresent()) {
                 return injected.get();
@@ -77,6 +78,9 @@ class GraphQlHttpEndpoint {
         Map<String, Object> context = authenticate(authorization);
         execution.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
         ExecutionGraphQlResponse response = graphQl.execute(execution).block();
+        if (loseAnswer) {
+            return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(Map.of("message", "Injected fault: carried out, answer lost"));
+        }
         return shape(response.toMap());
     }
 
@@ -136,6 +140,7 @@ class GraphQlHttpEndpoint {
             }
             case RATE_LIMIT -> Optional.of(tooManyRequests(
                     fault.retryAfterSeconds() == null ? 1 : fault.retryAfterSeconds(), "Retry after a while"));
+            case LOST_ANSWER -> Optional.empty();
             case STATUS -> {
                 int status = fault.status() == null ? 503 : fault.status();
                 yield Optional.of(ResponseEntity.status(status)

@@ -1,6 +1,7 @@
 package io.flashbridge.submit;
 
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,11 +42,13 @@ public class PayoutSubmitter {
     private final CallbackTokens callbacks;
     private final ObjectMapper json;
     private final FxParties parties;
+    private final SentBefore sentBefore;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     PayoutSubmitter(FlashClient flash, InstructionStore instructions, CallbackTokens callbacks, ObjectMapper json,
-                    FxParties parties, io.micrometer.core.instrument.MeterRegistry meters) {
+                    FxParties parties, SentBefore sentBefore, io.micrometer.core.instrument.MeterRegistry meters) {
         this.parties = parties;
+        this.sentBefore = sentBefore;
         this.meters = meters;
         this.flash = flash;
         this.instructions = instructions;
@@ -65,6 +68,13 @@ public class PayoutSubmitter {
             MDC.put("batchId", instruction.batchId().substring(0, 12));
         }
         try {
+            if (instruction.attempts() > 1) {
+                Optional<JsonNode> known = sentBefore.find(instruction);
+                if (known.isPresent()) {
+                    link(instruction, known.get());
+                    return;
+                }
+            }
             String callbackUri = callbacks.callbackUri(instruction.paymentId()).orElse(null);
             if (instruction.isFxPayment()) {
                 sendPayment(instruction, json.readValue(instruction.payload(), FxPayment.class), callbackUri);
@@ -120,6 +130,25 @@ public class PayoutSubmitter {
                 payment.path("statusMessage").asText(null), money(payment, "totalFee")));
         log.info("FX payment {} of {} {} ({} to {}) to {} sent to Flash as {}", fx.paymentId(), fx.amount(), fx.amountCurrency(),
                 fx.fromCurrency(), fx.toCurrency(), fx.recipient().maskedAccount(), payment.path("id").asText());
+    }
+
+    /** Flash already has this instruction (found by externalId before a resend): take over what it reports, send nothing. */
+    private void link(Instruction instruction, JsonNode found) {
+        String flashId = found.path("id").asText();
+        MDC.put("flashId", flashId);
+        PayoutStatus status;
+        if (instruction.isFxPayment()) {
+            instructions.recordLegs(instruction.id(), money(found, "fromAmount"), found.path("fromCurrency").asText(null),
+                    money(found, "toAmount"), found.path("toCurrency").asText(null));
+            status = PayoutStatus.ofPaymentStatus(found.path("status").asText());
+        } else {
+            status = PayoutStatus.valueOf(found.path("status").asText());
+        }
+        instructions.transition(instruction.id(), new StatusChange(status == null ? PayoutStatus.OPEN : status,
+                "found at Flash by externalId before sending again: not sent twice", "found by externalId", null, null, flashId,
+                found.path("rejectCode").asText(null), found.path("statusMessage").asText(null), money(found, "totalFee")));
+        log.warn("Instruction {} was already at Flash as {} (its answer was lost); linked, not sent again",
+                instruction.paymentId(), flashId);
     }
 
     private static java.math.BigDecimal money(JsonNode node, String field) {

@@ -110,7 +110,7 @@ public final class SandboxServer implements AutoCloseable {
     /** How many withdrawals Flash holds per {@code externalId} for {@code clientEmail}: more than one is a payout paid twice. */
     public Map<String, Integer> withdrawalsByExternalId(String clientEmail, String password) {
         try {
-            String token = token(clientEmail, password);
+            String token = awaitToken(clientEmail, password);
             JsonNode withdrawals = json.readTree(post("{\"query\":\"{ withdrawals { externalId } }\"}", token).body())
                     .path("data").path("withdrawals");
             Map<String, Integer> counts = new java.util.HashMap<>();
