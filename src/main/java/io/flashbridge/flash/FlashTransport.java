@@ -28,10 +28,12 @@ class FlashTransport {
 
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final ProducerTemplate template;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FlashTransport.class);
     private final Map<FlashOperation, String> authenticatedUris = new EnumMap<>(FlashOperation.class);
     private final Map<FlashOperation, String> anonymousUris = new EnumMap<>(FlashOperation.class);
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private volatile Instant lastSuccess;
+    private volatile Instant notBefore;
 
     FlashTransport(ProducerTemplate template, FlashProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
         this.template = template;
@@ -64,6 +66,7 @@ class FlashTransport {
      * {@code rejected}, {@code invalid}, {@code rate-limited}, {@code unauthenticated}, {@code unavailable}).
      */
     private JsonNode call(String uri, FlashOperation operation, Map<String, Object> variables, String bearerToken) {
+        waitOutRateLimit();
         long started = System.nanoTime();
         String outcome = "ok";
         try {
@@ -72,6 +75,9 @@ class FlashTransport {
             return answer;
         } catch (FlashException failure) {
             outcome = outcome(failure);
+            if (failure instanceof FlashRateLimitedException limited && limited.retryAfter().isPresent()) {
+                holdCallsFor(limited.retryAfter().get());
+            }
             throw failure;
         } finally {
             io.micrometer.core.instrument.Timer.builder("flashbridge.flash.calls")
@@ -79,6 +85,38 @@ class FlashTransport {
                     .tag("operation", operation.field()).tag("outcome", outcome)
                     .publishPercentileHistogram()
                     .register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Flash's 429 asks the client, not one request, to wait: every call from any thread waits until
+     * the latest Retry-After has passed. (Calls already on the wire when the 429 arrives cannot be
+     * called back.)
+     */
+    private void holdCallsFor(Duration retryAfter) {
+        Instant until = Instant.now().plus(retryAfter);
+        synchronized (this) {
+            if (notBefore == null || until.isAfter(notBefore)) {
+                notBefore = until;
+            }
+        }
+        log.warn("Flash asked to wait {} s (429): no call goes out before {}", retryAfter.toSeconds(), until);
+    }
+
+    private void waitOutRateLimit() {
+        while (true) {
+            Instant until = notBefore;
+            long wait = until == null ? 0 : Duration.between(Instant.now(), until).toMillis();
+            if (wait <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FlashUnavailableException(FlashOperation.LOGIN, "interrupted while waiting out a rate limit", null,
+                        null, e);
+            }
         }
     }
 

@@ -46,8 +46,13 @@ class AdminApi {
     private final WebhookDispatcher dispatcher;
     private final Faults faults;
 
+    private final RequestLog requestLog;
+    private final TokenIssuer tokens;
+
     AdminApi(Accounts accounts, Withdrawals withdrawals, Payments payments, Deposits deposits, Events events,
-             WebhookDispatcher dispatcher, Faults faults) {
+             WebhookDispatcher dispatcher, Faults faults, RequestLog requestLog, TokenIssuer tokens) {
+        this.requestLog = requestLog;
+        this.tokens = tokens;
         this.accounts = accounts;
         this.withdrawals = withdrawals;
         this.payments = payments;
@@ -136,6 +141,19 @@ class AdminApi {
     @PostMapping("/payments/{id}/cancel")
     ResponseEntity<Map<String, Object>> cancelPayment(@PathVariable String id) {
         return act(id, account -> account.payments.get(id), payments::cancel);
+    }
+
+    /** The GraphQL requests the sandbox received for {@code client} (all clients without it), oldest first. */
+    @GetMapping("/requests")
+    List<RequestLog.Request> requests(@RequestParam(required = false) String client) {
+        return requestLog.of(client);
+    }
+
+    /** FlashConnect's "revoke sessions": every token the client holds stops working at once. */
+    @PostMapping("/clients/{email}/revoke-tokens")
+    ResponseEntity<Void> revokeTokens(@PathVariable String email) {
+        tokens.revokeAll(email);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/faults")

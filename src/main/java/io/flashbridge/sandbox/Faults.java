@@ -18,7 +18,12 @@ class Faults {
     enum Kind { STATUS, SLOW, RATE_LIMIT, LOST_ANSWER }
 
     /** One injected fault; {@code status}, {@code delayMs} and {@code retryAfterSeconds} apply per kind. */
-    record Fault(Kind kind, int count, Integer status, Long delayMs, Integer retryAfterSeconds, String operation) {}
+    /**
+     * {@code probability}: when given (0 to 1), the fault hits each matching request with that chance
+     * and lasts until cleared ({@code count} is then ignored).
+     */
+    record Fault(Kind kind, int count, Integer status, Long delayMs, Integer retryAfterSeconds, String operation,
+                 Double probability) {}
 
     private static final class Active {
         final Fault fault;
@@ -47,6 +52,12 @@ class Faults {
             Active candidate = iterator.next();
             String operation = candidate.fault.operation();
             if (operation == null || operation.isBlank() || (document != null && document.contains(operation))) {
+                if (candidate.fault.probability() != null) {
+                    if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() < candidate.fault.probability()) {
+                        return Optional.of(candidate.fault);
+                    }
+                    continue;
+                }
                 if (--candidate.remaining <= 0) {
                     iterator.remove();
                 }

@@ -36,13 +36,16 @@ class GraphQlHttpEndpoint {
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
     private static final List<String> ERRORS_WITHOUT_DATA = List.of("BAD_USER_INPUT", "UNAUTHENTICATED");
 
+    private final RequestLog requestLog;
     private final ObjectMapper requestReader = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final ExecutionGraphQlService graphQl;
     private final TokenIssuer tokens;
     private final Accounts accounts;
     private final Faults faults;
 
-    GraphQlHttpEndpoint(ExecutionGraphQlService graphQl, TokenIssuer tokens, Accounts accounts, Faults faults) {
+    GraphQlHttpEndpoint(ExecutionGraphQlService graphQl, TokenIssuer tokens, Accounts accounts, Faults faults,
+                        RequestLog requestLog) {
+        this.requestLog = requestLog;
         this.graphQl = graphQl;
         this.tokens = tokens;
         this.accounts = accounts;
@@ -53,7 +56,37 @@ class GraphQlHttpEndpoint {
     ResponseEntity<Object> post(@RequestBody(required = false) byte[] body,
                                 @RequestHeader(name = "authorization", required = false) String authorization)
             throws InterruptedException {
+        java.time.Instant arrived = java.time.Instant.now();
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        ResponseEntity<Object> answer = answer(text, authorization);
+        String retryAfter = answer.getHeaders().getFirst("Retry-After");
+        requestLog.record(new RequestLog.Request(arrived, java.time.Instant.now(), clientOf(authorization),
+                RequestLog.operation(queryOf(text)), answer.getStatusCode().value(),
+                retryAfter == null ? null : Integer.valueOf(retryAfter)));
+        return answer;
+    }
+
+    private String clientOf(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        try {
+            return tokens.verify(authorization.substring(7).trim());
+        } catch (UnauthenticatedException e) {
+            return null;
+        }
+    }
+
+    private String queryOf(String text) {
+        try {
+            Object query = requestReader.readValue(text, JSON_OBJECT).get("query");
+            return query instanceof String document ? document : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ResponseEntity<Object> answer(String text, String authorization) throws InterruptedException {
         Optional<Faults.Fault> fault = faults.next(text);
         boolean loseAnswer = fault.isPresent() && fault.get().kind() == Faults.Kind.LOST_ANSWER;
         if (fault.isPresent() && !loseAnswer) {

@@ -31,6 +31,8 @@ class TokenIssuer {
 
     private final byte[] key = new byte[32];
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    /** Per user: tokens issued in or before this second are revoked (FlashConnect "revoke sessions"). */
+    private final Map<String, Long> revokedUpTo = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
     private final SandboxProperties properties;
     private final SimulationClock clock;
@@ -68,13 +70,19 @@ class TokenIssuer {
         if (!MessageDigest.isEqual(expected, given)) {
             throw new UnauthenticatedException("Invalid token");
         }
-        if (revoked.contains(payload.path("jti").asText())) {
+        if (revoked.contains(payload.path("jti").asText())
+                || payload.path("iat").asLong() <= revokedUpTo.getOrDefault(payload.path("sub").asText(), Long.MIN_VALUE)) {
             throw new UnauthenticatedException("Token has been revoked");
         }
         if (Instant.ofEpochSecond(payload.path("exp").asLong()).isBefore(clock.now())) {
             throw new UnauthenticatedException("Token has expired");
         }
         return payload.path("sub").asText();
+    }
+
+    /** Revokes every token {@code email} holds now; the next login gets a fresh one. */
+    void revokeAll(String email) {
+        revokedUpTo.put(email, clock.now().getEpochSecond());
     }
 
     void revoke(String token) {
