@@ -36,6 +36,7 @@ public final class PayoutBenchmark {
             System.out.printf("Upload: %.2f s%n", seconds(start, uploaded));
             System.out.printf("Ack file: %.2f s after upload, %,.0f rows/s (%,d accepted)%n",
                     seconds(uploaded, acked), rows / seconds(uploaded, acked), accepted);
+            System.out.printf("RESULT intake-bridge %.1f%n", rows / seconds(uploaded, acked));
             if (System.getenv("ACK_ONLY") != null) {
                 return;
             }
@@ -48,7 +49,7 @@ public final class PayoutBenchmark {
         }
     }
 
-    private static byte[] csv(int rows, String name) {
+    static byte[] csv(int rows, String name) {
         StringBuilder csv = new StringBuilder(rows * 100);
         csv.append("payment_id,amount,currency,bsb,account_number,account_name,payid,payid_type,reference,remitter_name\n");
         for (int i = 1; i <= rows; i++) {

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Intake benchmark: ROWS rows (default 100,000) from file drop to ack file in a bridge with a
+# 256 MB heap, against its floor — the same rows parsed and batch-inserted into the same ledger
+# schema by a plain JDBC loop in one JVM (same heap cap). Prints both, the ratio, and the bridge's
+# heap after a full GC once the ack is written.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ACK_ONLY=1
+export ACK_ONLY
+source bench/bridge.sh
+FLOOR=$(java -Xmx256m -cp "$CLASSPATH" io.flashbridge.bench.IntakeFloor "$ROWS" "$DATA" | tee /dev/stderr | awk '/^RESULT/ {print $3}')
+BRIDGE_RATE=$(java -cp "$CLASSPATH" io.flashbridge.bench.PayoutBenchmark 12222 "$ROWS" | tee /dev/stderr | awk '/^RESULT/ {print $3}')
+jcmd "$BRIDGE" GC.run >/dev/null
+HEAP=$(jcmd "$BRIDGE" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") print $(i + 1)}')
+awk -v b="$BRIDGE_RATE" -v f="$FLOOR" -v h="$HEAP" -v r="$ROWS" 'BEGIN {
+  printf "intake %s rows: bridge %.0f rows/s, floor %.0f rows/s, ratio %.2f (target >= 0.80, 20,000 rows/s); heap after GC %s\n", r, b, f, b / f, h }'
