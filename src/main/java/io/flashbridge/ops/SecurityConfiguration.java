@@ -53,11 +53,15 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** {@code bareEndpoint}: only bench/webhooks.sh sets it, to open its floor endpoint {@code POST /bench/bare}. */
     @Bean
-    SecurityFilterChain bridgeSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain bridgeSecurity(HttpSecurity http,
+                                       @org.springframework.beans.factory.annotation.Value("${flashbridge.bench.bare-endpoint:false}")
+                                       boolean bareEndpoint) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/webhooks/flash", "/webhooks/flash/callback").permitAll()
+                        .requestMatchers(HttpMethod.POST, bareEndpoint ? "/bench/bare" : "/bench/closed").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/**", "/ops/**").hasAnyRole(VIEWER, OPERATOR)

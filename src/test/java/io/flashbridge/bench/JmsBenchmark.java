@@ -26,6 +26,13 @@ public final class JmsBenchmark {
 
     /** SEND_BATCH=50: each producer commits its sends in transactions of 50 messages (default 1: every send on its own). */
     private static final int SEND_BATCH = Integer.parseInt(System.getenv().getOrDefault("SEND_BATCH", "1"));
+    /**
+     * FLOOR=1: the broker's own loop instead of the bridge: 48 transacted consumers (as the bridge's
+     * route) on a queue of their own that, per message, put an entry on a second queue and send the
+     * reply, then commit — everything the bridge does but the ledger and the validation.
+     */
+    private static final boolean FLOOR = System.getenv("FLOOR") != null;
+    private static final String INSTRUCTIONS = FLOOR ? "bench.floor.instructions" : "flashbridge.instructions";
 
     private JmsBenchmark() {}
 
@@ -52,6 +59,13 @@ public final class JmsBenchmark {
                 replied.countDown();
             });
             replies.start();
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            List<Thread> floor = new ArrayList<>();
+            for (int c = 0; FLOOR && c < 48; c++) {
+                Thread thread = new Thread(() -> floorConsumer(factory, running), "floor-consumer-" + c);
+                thread.start();
+                floor.add(thread);
+            }
 
             long start = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
@@ -69,10 +83,15 @@ public final class JmsBenchmark {
                 throw new IllegalStateException(replied.getCount() + " replies missing");
             }
             long done = System.nanoTime();
+            running.set(false);
+            for (Thread thread : floor) {
+                thread.join();
+            }
             System.out.printf("Sent %,d instructions (persistent, %d producers, %s) in %.2f s%n", messages, producers,
                     SEND_BATCH > 1 ? "transactions of " + SEND_BATCH : "one send at a time", seconds(start, sent));
             System.out.printf("Replies: all %,d back %.2f s after the first send: %,.0f instructions/s (%,d ACCEPTED)%n",
                     messages, seconds(start, done), messages / seconds(start, done), accepted.get());
+            System.out.printf("RESULT jms-%s %.1f%n", FLOOR ? "floor" : "bridge", messages / seconds(start, done));
         }
     }
 
@@ -82,7 +101,7 @@ public final class JmsBenchmark {
             Session session = batched ? connection.createSession(true, Session.SESSION_TRANSACTED)
                     : connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             int inBatch = 0;
-            MessageProducer producer = session.createProducer(session.createQueue("flashbridge.instructions"));
+            MessageProducer producer = session.createProducer(session.createQueue(INSTRUCTIONS));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             for (int i = first; i < messages; i += step) {
                 TextMessage message = session.createTextMessage("{\"kind\":\"payout\",\"payment_id\":\"" + run + "-" + i
@@ -95,6 +114,31 @@ public final class JmsBenchmark {
                 }
             }
             if (batched) {
+                session.commit();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void floorConsumer(ActiveMQConnectionFactory factory, java.util.concurrent.atomic.AtomicBoolean running) {
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(INSTRUCTIONS));
+            MessageProducer producer = session.createProducer(null);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            Queue internal = session.createQueue("bench.floor.internal");
+            connection.start();
+            while (running.get()) {
+                jakarta.jms.Message message = consumer.receive(200);
+                if (message == null) {
+                    continue;
+                }
+                producer.send(internal, session.createTextMessage(message.getJMSMessageID()));
+                TextMessage reply = session.createTextMessage("{\"status\":\"ACCEPTED\"}");
+                reply.setJMSCorrelationID(message.getJMSMessageID());
+                reply.setStringProperty("status", "ACCEPTED");
+                producer.send(message.getJMSReplyTo(), reply);
                 session.commit();
             }
         } catch (Exception e) {
