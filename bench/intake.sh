@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 ACK_ONLY=1
 export ACK_ONLY
 source bench/bridge.sh
-FLOOR=$(java -Xmx256m -cp "$CLASSPATH" io.flashbridge.bench.IntakeFloor "$ROWS" "$DATA" | tee /dev/stderr | awk '/^RESULT/ {print $3}')
-BRIDGE_RATE=$(java -cp "$CLASSPATH" io.flashbridge.bench.PayoutBenchmark 12222 "$ROWS" | tee /dev/stderr | awk '/^RESULT/ {print $3}')
+FLOOR=$(java -Xmx256m -cp "$CLASSPATH" io.flashbridge.bench.IntakeFloor "$ROWS" "$DATA" | tee >(cat >&2) | awk '/^RESULT/ {print $3}')
+BRIDGE_RATE=$(java -cp "$CLASSPATH" io.flashbridge.bench.PayoutBenchmark 12222 "$ROWS" | tee >(cat >&2) | awk '/^RESULT/ {print $3}')
 jcmd "$BRIDGE" GC.run >/dev/null
 HEAP=$(jcmd "$BRIDGE" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") print $(i + 1)}')
 awk -v b="$BRIDGE_RATE" -v f="$FLOOR" -v h="$HEAP" -v r="$ROWS" 'BEGIN {

@@ -13,9 +13,9 @@ export WEBHOOK_BODY='{"event":"withdrawal_completed","eventScheduledAt":"2026-11
 export WEBHOOK_SIGNATURE=$(printf '%s' "$WEBHOOK_BODY" | openssl dgst -sha256 -hmac bench-webhook-secret -binary | base64)
 export WEBHOOK_RUN=$(date +%s)
 wrk -t2 -c"$CONNECTIONS" -d5s -s bench/webhooks.lua http://localhost:18080/bench/bare >/dev/null
-BARE=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/webhooks.lua http://localhost:18080/bench/bare | tee /dev/stderr | awk '/^RESULT/')
+BARE=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/webhooks.lua http://localhost:18080/bench/bare | tee >(cat >&2) | awk '/^RESULT/')
 export WEBHOOK_RUN=$((WEBHOOK_RUN + 1))
-DURABLE=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/webhooks.lua http://localhost:18080/webhooks/flash | tee /dev/stderr | awk '/^RESULT/')
+DURABLE=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/webhooks.lua http://localhost:18080/webhooks/flash | tee >(cat >&2) | awk '/^RESULT/')
 STORED=$(curl -s -u viewer:viewer http://localhost:18080/actuator/prometheus | awk '/^flashbridge_webhooks_received_total\{/ && /duplicate="false"/ {n += $2} END {printf "%d", n}')
 echo "$BARE" | awk '{printf "bare endpoint:  %.0f requests/s, p50 %.1f ms, p99 %.1f ms, errors %d\n", $11, $7, $9, $5}'
 echo "$DURABLE" | awk -v stored="$STORED" '{printf "signed, stored: %.0f requests/s, p50 %.1f ms, p99 %.1f ms, errors %d; %d answered, %d in the ledger\n", $11, $7, $9, $5, $3, stored}'
