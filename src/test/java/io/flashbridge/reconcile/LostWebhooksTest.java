@@ -27,7 +27,7 @@ class LostWebhooksTest extends ErpTestSupport {
 
     @BeforeEach
     void sendFlashWebhooksWhereNothingListens() {
-        SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, "http://127.0.0.1:9/webhooks/flash");
+        SandboxServer.shared().sendWebhooksNowhere(SandboxServer.DEMO_EMAIL);
     }
 
     @AfterEach

@@ -57,7 +57,7 @@ class FlashFaultsTest extends ErpTestSupport {
 
     @BeforeEach
     void webhooksNeverArrive() {
-        SandboxServer.shared().registerWebhook(CLIENT, "http://127.0.0.1:9/webhooks/flash");
+        SandboxServer.shared().sendWebhooksNowhere(CLIENT);
     }
 
     @AfterEach

@@ -53,7 +53,7 @@ class LostAnswerTest extends ErpTestSupport {
     /** No webhook reaches the bridge: only the look-up before a resend (then the poller) can tell it what Flash did. */
     @BeforeEach
     void sendFlashWebhooksWhereNothingListens() {
-        SandboxServer.shared().registerWebhook(CLIENT, "http://127.0.0.1:9/webhooks/flash");
+        SandboxServer.shared().sendWebhooksNowhere(CLIENT);
     }
 
     @AfterEach

@@ -87,6 +87,11 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** Sends the regular webhooks of {@code clientEmail} to {@code url}, signed with {@link #WEBHOOK_SECRET}. */
+    /** Flash's webhooks for {@code clientEmail} go where nothing listens: only look-ups and the poller can tell the bridge. */
+    public void sendWebhooksNowhere(String clientEmail) {
+        registerWebhook(clientEmail, "http://127.0.0.1:9/webhooks/flash");
+    }
+
     public void registerWebhook(String clientEmail, String url) {
         admin("PUT", "webhook?client=" + clientEmail, Map.of("url", url, "secret", WEBHOOK_SECRET, "events", List.of()));
     }
