@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * key. A stored event is also pending until it has been applied to the ledger.
  */
 @Component
-public class WebhookInbox {
+public class WebhookInbox implements org.springframework.beans.factory.DisposableBean {
 
     /** A stored webhook; {@code receivedAt} is null until it is stored. */
     public record StoredEvent(String requestId, String channel, String event, String entityId, String body, Instant receivedAt) {
@@ -29,27 +28,54 @@ public class WebhookInbox {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
+    private final GroupCommit<Arrived, Boolean> commits;
+
     WebhookInbox(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.commits = new GroupCommit<>("webhooks", this::storeAll);
     }
 
-    /** Stores the event as pending; false when this request id was stored before (a Flash retry). */
+    /**
+     * Stores the event as pending; false when this request id was stored before (a Flash retry).
+     * Returns once committed; events arriving together share the commit.
+     */
     public boolean store(StoredEvent event, Instant at) {
         try {
-            transactions.executeWithoutResult(tx -> {
-                jdbc.update("insert into webhook_event (request_id, channel, event, entity_id, body, received_at) "
-                        + "values (:requestId, :channel, :event, :entityId, :body, :at)", new MapSqlParameterSource()
+            return commits.submit(new Arrived(event, at));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Arrived(StoredEvent event, Instant at) {}
+
+    /** One transaction for the group; a request id seen before (earlier, or earlier in this group) is not stored again. */
+    private List<Boolean> storeAll(List<Arrived> group) {
+        return transactions.execute(tx -> {
+            List<Boolean> stored = new java.util.ArrayList<>(group.size());
+            for (Arrived arrived : group) {
+                StoredEvent event = arrived.event();
+                boolean inserted = jdbc.update("insert into webhook_event (request_id, channel, event, entity_id, body, received_at) "
+                        + "values (:requestId, :channel, :event, :entityId, :body, :at) on conflict do nothing", new MapSqlParameterSource()
                         .addValue("requestId", event.requestId()).addValue("channel", event.channel())
                         .addValue("event", event.event()).addValue("entityId", event.entityId()).addValue("body", event.body())
-                        .addValue("at", UtcTime.of(at)));
-                jdbc.update("insert into webhook_pending (request_id, received_at) values (:requestId, :at)",
-                        Map.of("requestId", event.requestId(), "at", UtcTime.of(at)));
-            });
-            return true;
-        } catch (DuplicateKeyException alreadyStored) {
-            return false;
-        }
+                        .addValue("at", UtcTime.of(arrived.at()))) == 1;
+                if (inserted) {
+                    jdbc.update("insert into webhook_pending (request_id, received_at) values (:requestId, :at)",
+                            Map.of("requestId", event.requestId(), "at", UtcTime.of(arrived.at())));
+                }
+                stored.add(inserted);
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        commits.close();
     }
 
     public Optional<StoredEvent> find(String requestId) {

@@ -69,6 +69,9 @@ class FlashFaultsTest extends ErpTestSupport {
     void paysEveryPayoutOnceThroughRateLimitsErrorsTimeoutsARevokedTokenAndLostWebhooks() throws Exception {
         SandboxServer sandbox = SandboxServer.shared();
         sandbox.admin("POST", "faults", Map.of("kind", "RATE_LIMIT", "count", 3, "retryAfterSeconds", 2, "operation", "createWithdrawal"));
+        // A few of each for certain, then the same at random for the rest of the batch.
+        sandbox.admin("POST", "faults", Map.of("kind", "SLOW", "delayMs", 4_000, "count", 2, "operation", "createWithdrawal"));
+        sandbox.admin("POST", "faults", Map.of("kind", "STATUS", "status", 503, "count", 2, "operation", "createWithdrawal"));
         sandbox.admin("POST", "faults", Map.of("kind", "STATUS", "status", 503, "probability", 0.10, "operation", "createWithdrawal"));
         sandbox.admin("POST", "faults", Map.of("kind", "SLOW", "delayMs", 4_000, "probability", 0.05, "operation", "createWithdrawal"));
         String name = "faults-" + run;
