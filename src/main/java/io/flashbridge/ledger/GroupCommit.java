@@ -54,6 +54,14 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes one item without waiting for its commit: for writes a crash may lose because something
+     * else repeats them (e.g. marking an event processed: the sweeper processes it again, harmlessly).
+     */
+    public void submitLater(T item) {
+        queue.add(new Waiting<>(item, new CompletableFuture<>()));
+    }
+
     private void write() {
         List<Waiting<T, R>> group = new ArrayList<>(MAX_GROUP);
         while (running) {

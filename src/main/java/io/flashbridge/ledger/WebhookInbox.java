@@ -29,11 +29,13 @@ public class WebhookInbox implements org.springframework.beans.factory.Disposabl
     private final TransactionTemplate transactions;
 
     private final GroupCommit<Arrived, Boolean> commits;
+    private final GroupCommit<String, Boolean> processed;
 
     WebhookInbox(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.commits = new GroupCommit<>("webhooks", this::storeAll);
+        this.processed = new GroupCommit<>("processed webhooks", this::deletePending);
     }
 
     /**
@@ -76,6 +78,7 @@ public class WebhookInbox implements org.springframework.beans.factory.Disposabl
     @Override
     public void destroy() {
         commits.close();
+        processed.close();
     }
 
     public Optional<StoredEvent> find(String requestId) {
@@ -85,8 +88,22 @@ public class WebhookInbox implements org.springframework.beans.factory.Disposabl
     }
 
     /** The event has been applied to the ledger: it is no longer pending. */
+    /**
+     * The event has been applied: it leaves the pending list, in a commit shared with others and
+     * without waiting for it (if the bridge stops first, the sweeper applies it again, which changes nothing).
+     */
     public void markProcessed(String requestId) {
-        jdbc.update("delete from webhook_pending where request_id = :id", Map.of("id", requestId));
+        processed.submitLater(requestId);
+    }
+
+    private List<Boolean> deletePending(List<String> requestIds) {
+        return transactions.execute(tx -> {
+            for (int from = 0; from < requestIds.size(); from += 1000) {
+                jdbc.update("delete from webhook_pending where request_id in (:ids)",
+                        Map.of("ids", requestIds.subList(from, Math.min(requestIds.size(), from + 1000))));
+            }
+            return java.util.Collections.nCopies(requestIds.size(), Boolean.TRUE);
+        });
     }
 
     /** Events stored before {@code before} and not processed yet (the sweeper's work), oldest first. */
