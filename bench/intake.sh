@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Intake benchmark: ROWS rows (default 100,000) from file drop to ack file in a bridge with a
 # 256 MB heap, against its floor — the same rows parsed and batch-inserted into the same ledger
-# schema by a plain JDBC loop in one JVM (same heap cap). Prints both, the ratio, and the bridge's
+# schema by a plain JDBC loop in one JVM (1 GB: it generates the file in memory). Prints both, the ratio, and the bridge's
 # heap after a full GC once the ack is written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ACK_ONLY=1
 export ACK_ONLY
 source bench/bridge.sh
-FLOOR=$(java -Xmx256m -cp "$CLASSPATH" io.flashbridge.bench.IntakeFloor "$ROWS" "$DATA" | tee >(cat >&2) | awk '/^RESULT/ {print $3}')
+FLOOR=$(java -Xmx${FLOOR_HEAP:-1g} -cp "$CLASSPATH" io.flashbridge.bench.IntakeFloor "$ROWS" "$DATA" | tee >(cat >&2) | awk '/^RESULT/ {print $3}')
 BRIDGE_RATE=$(java -cp "$CLASSPATH" io.flashbridge.bench.PayoutBenchmark 12222 "$ROWS" | tee >(cat >&2) | awk '/^RESULT/ {print $3}')
 jcmd "$BRIDGE" GC.run >/dev/null
 HEAP=$(jcmd "$BRIDGE" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "used") print $(i + 1)}')
