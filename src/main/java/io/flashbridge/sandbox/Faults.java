@@ -20,10 +20,11 @@ class Faults {
     /** One injected fault; {@code status}, {@code delayMs} and {@code retryAfterSeconds} apply per kind. */
     /**
      * {@code probability}: when given (0 to 1), the fault hits each matching request with that chance
-     * and lasts until cleared ({@code count} is then ignored).
+     * and lasts until cleared ({@code count} is then ignored). {@code client}: only that client's
+     * requests (by the e-mail of the bearer token); any request when absent.
      */
     record Fault(Kind kind, int count, Integer status, Long delayMs, Integer retryAfterSeconds, String operation,
-                 Double probability) {}
+                 Double probability, String client) {}
 
     private static final class Active {
         final Fault fault;
@@ -46,11 +47,14 @@ class Faults {
     }
 
     /** Takes one use of the first fault that applies to this request document. */
-    synchronized Optional<Fault> next(String document) {
+    synchronized Optional<Fault> next(String document, String client) {
         Iterator<Active> iterator = active.iterator();
         while (iterator.hasNext()) {
             Active candidate = iterator.next();
             String operation = candidate.fault.operation();
+            if (candidate.fault.client() != null && !candidate.fault.client().equals(client)) {
+                continue;
+            }
             if (operation == null || operation.isBlank() || (document != null && document.contains(operation))) {
                 if (candidate.fault.probability() != null) {
                     if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() < candidate.fault.probability()) {

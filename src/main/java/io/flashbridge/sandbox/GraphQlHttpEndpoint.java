@@ -58,9 +58,10 @@ class GraphQlHttpEndpoint {
             throws InterruptedException {
         java.time.Instant arrived = java.time.Instant.now();
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-        ResponseEntity<Object> answer = answer(text, authorization);
+        String client = clientOf(authorization);
+        ResponseEntity<Object> answer = answer(text, authorization, client);
         String retryAfter = answer.getHeaders().getFirst("Retry-After");
-        requestLog.record(new RequestLog.Request(arrived, java.time.Instant.now(), clientOf(authorization),
+        requestLog.record(new RequestLog.Request(arrived, java.time.Instant.now(), client,
                 RequestLog.operation(queryOf(text)), answer.getStatusCode().value(),
                 retryAfter == null ? null : Integer.valueOf(retryAfter)));
         return answer;
@@ -86,8 +87,8 @@ class GraphQlHttpEndpoint {
         }
     }
 
-    private ResponseEntity<Object> answer(String text, String authorization) throws InterruptedException {
-        Optional<Faults.Fault> fault = faults.next(text);
+    private ResponseEntity<Object> answer(String text, String authorization, String client) throws InterruptedException {
+        Optional<Faults.Fault> fault = faults.next(text, client);
         boolean loseAnswer = fault.isPresent() && fault.get().kind() == Faults.Kind.LOST_ANSWER;
         if (fault.isPresent() && !loseAnswer) {
             Optional<ResponseEntity<Object>> injected = inject(fault.get());

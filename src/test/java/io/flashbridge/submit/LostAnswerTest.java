@@ -64,7 +64,7 @@ class LostAnswerTest extends ErpTestSupport {
     @Test
     void paysAWithdrawalWhoseAnswerWasLostOnceEvenThoughFlashIgnoresTheKey() throws Exception {
         String paymentId = "LOST-" + run;
-        SandboxServer.shared().admin("POST", "faults", Map.of("kind", "LOST_ANSWER", "count", 1, "operation", "createWithdrawal"));
+        SandboxServer.shared().admin("POST", "faults", Map.of("kind", "LOST_ANSWER", "count", 1, "operation", "createWithdrawal", "client", CLIENT));
         String name = "lost-" + run;
         erp.drop("outbox/payouts", name + ".csv", (CsvLines.PAYOUT_HEADER
                 + paymentId + ",15.00,AUD,062000,12345678,Katarina Oreiro,,,LOST,,,\r\n").getBytes(StandardCharsets.UTF_8));
@@ -79,7 +79,7 @@ class LostAnswerTest extends ErpTestSupport {
     @Test
     void makesAnFxPaymentWhoseAnswerWasLostOnceEvenThoughFlashIgnoresTheKey() throws Exception {
         String paymentId = "LOSTFX-" + run;
-        SandboxServer.shared().admin("POST", "faults", Map.of("kind", "LOST_ANSWER", "count", 1, "operation", "createPayment"));
+        SandboxServer.shared().admin("POST", "faults", Map.of("kind", "LOST_ANSWER", "count", 1, "operation", "createPayment", "client", CLIENT));
         String name = "lost-fx-" + run;
         erp.drop("outbox/payments", name + ".csv", FxPaymentRows.csv(FxPaymentRows.euroRow(paymentId, "100.00", "LOST", "R-" + run)));
 

@@ -148,7 +148,7 @@ class ConsoleBrowserTest extends ErpTestSupport {
     /** A one-row payout file whose createWithdrawal fails with 503 on every attempt the retry policy allows (1 + 3). */
     private void parkedPayout(String name, String paymentId) throws IOException {
         SandboxServer.shared().admin("POST", "faults", Map.of("kind", "STATUS", "status", 503, "count", 4,
-                "operation", "createWithdrawal"));
+                "operation", "createWithdrawal", "client", SandboxServer.DEMO_EMAIL));
         erp.drop("outbox/payouts", name + ".csv", (CsvLines.PAYOUT_HEADER
                 + paymentId + ",42.00,AUD,062000,12345678,Katarina Oreiro,,,CONSOLE,,,\r\n").getBytes(StandardCharsets.UTF_8));
         Awaitility.await().atMost(PATIENCE).until(() -> "PARKED".equals(status(paymentId)));
