@@ -58,37 +58,28 @@ class GraphQlHttpEndpoint {
             throws InterruptedException {
         java.time.Instant arrived = java.time.Instant.now();
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-        String client = clientOf(authorization);
-        ResponseEntity<Object> answer = answer(text, authorization, client);
+        Map<String, Object> request = parse(text);
+        String query = request != null && request.get("query") instanceof String document ? document : null;
+        Caller caller = authenticate(authorization);
+        ResponseEntity<Object> answer = answer(text, request, query, caller);
         String retryAfter = answer.getHeaders().getFirst("Retry-After");
-        requestLog.record(new RequestLog.Request(arrived, java.time.Instant.now(), client,
-                RequestLog.operation(queryOf(text)), answer.getStatusCode().value(),
-                retryAfter == null ? null : Integer.valueOf(retryAfter)));
+        requestLog.record(new RequestLog.Request(arrived, java.time.Instant.now(), caller.email(), RequestLog.operation(query),
+                answer.getStatusCode().value(), retryAfter == null ? null : Integer.valueOf(retryAfter)));
         return answer;
     }
 
-    private String clientOf(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
+    /** The request as a JSON object, or null when it is not one. */
+    private Map<String, Object> parse(String text) {
         try {
-            return tokens.verify(authorization.substring(7).trim());
-        } catch (UnauthenticatedException e) {
-            return null;
-        }
-    }
-
-    private String queryOf(String text) {
-        try {
-            Object query = requestReader.readValue(text, JSON_OBJECT).get("query");
-            return query instanceof String document ? document : null;
+            return requestReader.readValue(text, JSON_OBJECT);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private ResponseEntity<Object> answer(String text, String authorization, String client) throws InterruptedException {
-        Optional<Faults.Fault> fault = faults.next(text, client);
+    private ResponseEntity<Object> answer(String text, Map<String, Object> request, String query, Caller caller)
+            throws InterruptedException {
+        Optional<Faults.Fault> fault = faults.next(text, caller.email());
         boolean loseAnswer = fault.isPresent() && fault.get().kind() == Faults.Kind.LOST_ANSWER;
         if (fault.isPresent() && !loseAnswer) {
             Optional<ResponseEntity<Object>> injected = inject(fault.get());
@@ -96,21 +87,17 @@ class GraphQlHttpEndpoint {
                 return injected.get();
             }
         }
-        Map<String, Object> request;
-        try {
-            request = requestReader.readValue(text, JSON_OBJECT);
-        } catch (IOException e) {
+        if (request == null) {
             return badRequest("Request body must be a JSON object {\"query\": ..., \"variables\": {...}}");
         }
-        if (!(request.get("query") instanceof String query) || query.isBlank()) {
+        if (query == null || query.isBlank()) {
             return badRequest("Missing \"query\" in request body");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> variables = (Map<String, Object>) request.get("variables");
         DefaultExecutionGraphQlRequest execution = new DefaultExecutionGraphQlRequest(
                 query, (String) request.get("operationName"), variables, null, UUID.randomUUID().toString(), null);
-        Map<String, Object> context = authenticate(authorization);
-        execution.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
+        execution.configureExecutionInput((input, builder) -> builder.graphQLContext(caller.context()).build());
         ExecutionGraphQlResponse response = graphQl.execute(execution).block();
         if (loseAnswer) {
             return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(Map.of("message", "Injected fault: carried out, answer lost"));
@@ -118,20 +105,24 @@ class GraphQlHttpEndpoint {
         return shape(response.toMap());
     }
 
-    private Map<String, Object> authenticate(String authorization) {
+    /** Who is calling: the user of a valid bearer token (null otherwise) and the GraphQL context for the call. */
+    private record Caller(String email, Map<String, Object> context) {}
+
+    private Caller authenticate(String authorization) {
         Map<String, Object> context = new HashMap<>();
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return context;
+            return new Caller(null, context);
         }
         String token = authorization.substring(7).trim();
         try {
             String email = tokens.verify(token);
             accounts.find(email).ifPresent(account -> context.put(Sessions.ACCOUNT, account));
             context.put(Sessions.TOKEN, token);
+            return new Caller(email, context);
         } catch (UnauthenticatedException e) {
             context.put(Sessions.AUTH_PROBLEM, e.getMessage());
+            return new Caller(null, context);
         }
-        return context;
     }
 
     @SuppressWarnings("unchecked")
