@@ -83,6 +83,16 @@ final class RouteFileCheck {
      * converts {@code 120000}, {@code true} and {@code "{{placeholder}}"} to whatever an option
      * needs, while the schema types each option strictly.
      */
+    /** The route and route-configuration ids a file defines, from its YAML alone (no schema, no endpoints): empty when it is not YAML. */
+    static Set<String> idsOf(String file, String text) {
+        RouteYaml.Parsed parsed = RouteYaml.parse(file, text);
+        Set<String> ids = new LinkedHashSet<>();
+        if (parsed.yaml() != null) {
+            ids(file, parsed.yaml(), Map.of(), ids, new ArrayList<>());
+        }
+        return ids;
+    }
+
     private List<RouteProblem> schemaProblems(String file, RouteYaml yaml) {
         Map<String, RouteProblem> byLocation = new LinkedHashMap<>();
         for (ValidationMessage violation : schema().validate(scalarsAsText(yaml.tree()))) {
@@ -110,7 +120,7 @@ final class RouteFileCheck {
         return new ArrayList<>(firstPerPlace.values());
     }
 
-    private void ids(String file, RouteYaml yaml, Map<String, String> idsElsewhere, Set<String> ids, List<RouteProblem> problems) {
+    private static void ids(String file, RouteYaml yaml, Map<String, String> idsElsewhere, Set<String> ids, List<RouteProblem> problems) {
         JsonNode root = yaml.tree();
         for (int i = 0; i < root.size(); i++) {
             Iterator<Map.Entry<String, JsonNode>> fields = root.get(i).fields();

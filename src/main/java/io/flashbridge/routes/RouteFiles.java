@@ -90,8 +90,9 @@ public class RouteFiles {
             return;
         }
         for (Map.Entry<String, String> file : read().entrySet()) {
-            RouteFileCheck.Outcome outcome = check.check(file.getKey(), file.getValue(), Map.of(), Set.of());
-            applied.put(file.getKey(), new Applied(Sha256.hex(file.getValue()), file.getValue(), outcome.ids()));
+            // What runs was loaded by Camel already: only its ids are needed, not a second check.
+            applied.put(file.getKey(), new Applied(Sha256.hex(file.getValue()), file.getValue(),
+                    RouteFileCheck.idsOf(file.getKey(), file.getValue())));
         }
         watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "route-files");

@@ -30,7 +30,7 @@ final class RouteFolderCheck {
             }
         }
         Map<String, Set<String>> idsByFile = new HashMap<>();
-        texts.forEach((file, text) -> idsByFile.put(file, check.check(file, text, Map.of(), Set.of()).ids()));
+        texts.forEach((file, text) -> idsByFile.put(file, RouteFileCheck.idsOf(file, text)));
         List<RouteProblem> problems = new ArrayList<>();
         Map<String, String> everyId = new HashMap<>();
         for (Map.Entry<String, String> file : texts.entrySet()) {
