@@ -47,9 +47,9 @@ public final class OfflineRoutes {
             err.println(folder + ": not a folder");
             return 2;
         }
-        CamelContext camel = context();
+        Properties properties = properties();
+        CamelContext camel = context(properties);
         try {
-            Properties properties = properties();
             List<String> required = Arrays.stream(properties.getProperty("flashbridge.routes.required", "").split(","))
                     .map(String::trim).filter(id -> !id.isEmpty()).toList();
             List<RouteProblem> problems = new RouteFolderCheck(new CamelRouteEnvironment(camel), required).check(folder);
@@ -68,9 +68,9 @@ public final class OfflineRoutes {
         }
     }
 
-    private static CamelContext context() {
+    private static CamelContext context(Properties properties) {
         DefaultCamelContext camel = new DefaultCamelContext(false);
-        camel.getPropertiesComponent().setInitialProperties(properties());
+        camel.getPropertiesComponent().setInitialProperties(properties);
         bridgeBeans().forEach(name -> camel.getRegistry().bind(name, new Object()));
         camel.build();
         return camel;
