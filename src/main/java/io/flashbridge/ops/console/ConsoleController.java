@@ -103,7 +103,7 @@ class ConsoleController {
     @GetMapping("/batches/{id}")
     String batch(@PathVariable String id, Model model) {
         List<io.flashbridge.ledger.StatusRow> rows = batches.statusRows(id);
-        model.addAttribute("batch", queries.batches(null).stream().filter(batch -> batch.id().equals(id)).findFirst().orElse(null));
+        model.addAttribute("batch", queries.batch(id).orElse(null));
         model.addAttribute("batchId", id);
         model.addAttribute("rows", rows);
         return "console/batch";

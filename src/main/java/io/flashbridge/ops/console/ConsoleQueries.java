@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.flashbridge.instruction.Masking;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,29 +32,41 @@ class ConsoleQueries {
         this.jdbc = jdbc;
     }
 
+    /** The newest batches whose file name contains {@code fileName} (any when null). */
     List<BatchSummary> batches(String fileName) {
-        MapSqlParameterSource values = new MapSqlParameterSource().addValue("name", "%" + (fileName == null ? "" : fileName) + "%");
-        List<BatchSummary> batches = jdbc.query("select id, file_name, source, format, received_at, total_rows, accepted_rows, "
-                + "rejected_rows, final_report_at from batch where recorded and lower(file_name) like lower(:name) "
-                + "order by received_at desc fetch first " + LIMIT + " rows only", values,
-                (rs, n) -> new BatchSummary(rs.getString("id"), rs.getString("id").substring(0, 12), rs.getString("file_name"),
-                        rs.getString("source"), rs.getString("format"), rs.getObject("received_at", OffsetDateTime.class),
-                        rs.getInt("total_rows"), rs.getInt("accepted_rows"), rs.getInt("rejected_rows"), BigDecimal.ZERO,
-                        new LinkedHashMap<>(), rs.getObject("final_report_at") != null));
-        List<BatchSummary> withCounts = new ArrayList<>();
-        for (BatchSummary batch : batches) {
-            Map<String, Integer> byStatus = new LinkedHashMap<>();
-            BigDecimal[] total = {BigDecimal.ZERO};
-            jdbc.query("select status, count(*) n, sum(amount) total from instruction where batch_id = :id group by status order by status",
-                    Map.of("id", batch.id()), rs -> {
-                        byStatus.put(rs.getString("status"), rs.getInt("n"));
-                        total[0] = total[0].add(rs.getBigDecimal("total"));
-                    });
-            withCounts.add(new BatchSummary(batch.id(), batch.shortId(), batch.fileName(), batch.source(), batch.format(),
-                    batch.receivedAt(), batch.totalRows(), batch.acceptedRows(), batch.rejectedRows(), total[0], byStatus,
-                    batch.finalReported()));
+        return summaries("lower(file_name) like lower(:name)",
+                new MapSqlParameterSource().addValue("name", "%" + (fileName == null ? "" : fileName) + "%"));
+    }
+
+    Optional<BatchSummary> batch(String id) {
+        return summaries("id = :id", new MapSqlParameterSource().addValue("id", id)).stream().findFirst();
+    }
+
+    /** Batches matching {@code condition}, each with its rows by state and accepted total (one grouped query for all of them). */
+    private List<BatchSummary> summaries(String condition, MapSqlParameterSource values) {
+        record Row(String id, String fileName, String source, String format, OffsetDateTime receivedAt, int total, int accepted,
+                   int rejected, boolean finalReported) {}
+        List<Row> rows = jdbc.query("select id, file_name, source, format, received_at, total_rows, accepted_rows, rejected_rows, "
+                + "final_report_at from batch where recorded and " + condition + " order by received_at desc fetch first "
+                + LIMIT + " rows only", values, (rs, n) -> new Row(rs.getString("id"), rs.getString("file_name"),
+                rs.getString("source"), rs.getString("format"), rs.getObject("received_at", OffsetDateTime.class),
+                rs.getInt("total_rows"), rs.getInt("accepted_rows"), rs.getInt("rejected_rows"),
+                rs.getObject("final_report_at") != null));
+        if (rows.isEmpty()) {
+            return List.of();
         }
-        return withCounts;
+        Map<String, Map<String, Integer>> byStatus = new HashMap<>();
+        Map<String, BigDecimal> totals = new HashMap<>();
+        jdbc.query("select batch_id, status, count(*) n, sum(amount) total from instruction where batch_id in (:ids) "
+                + "group by batch_id, status order by status", Map.of("ids", rows.stream().map(Row::id).toList()), rs -> {
+                    String batch = rs.getString("batch_id");
+                    byStatus.computeIfAbsent(batch, id -> new LinkedHashMap<>()).put(rs.getString("status"), rs.getInt("n"));
+                    totals.merge(batch, rs.getBigDecimal("total"), BigDecimal::add);
+                });
+        return rows.stream().map(row -> new BatchSummary(row.id(), row.id().substring(0, 12), row.fileName(), row.source(),
+                row.format(), row.receivedAt(), row.total(), row.accepted(), row.rejected(),
+                totals.getOrDefault(row.id(), BigDecimal.ZERO), byStatus.getOrDefault(row.id(), Map.of()), row.finalReported()))
+                .toList();
     }
 
     /** Instructions matching every given criterion (payment id or Flash id as a prefix), newest first. */
