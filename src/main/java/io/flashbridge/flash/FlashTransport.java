@@ -34,6 +34,7 @@ class FlashTransport {
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private volatile Instant lastSuccess;
     private volatile Instant notBefore;
+    private final Map<String, io.micrometer.core.instrument.Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     FlashTransport(ProducerTemplate template, FlashProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
         this.template = template;
@@ -80,11 +81,7 @@ class FlashTransport {
             }
             throw failure;
         } finally {
-            io.micrometer.core.instrument.Timer.builder("flashbridge.flash.calls")
-                    .description("Flash GraphQL calls by operation and outcome")
-                    .tag("operation", operation.field()).tag("outcome", outcome)
-                    .publishPercentileHistogram()
-                    .register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(operation, outcome).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
@@ -118,6 +115,13 @@ class FlashTransport {
                         null, e);
             }
         }
+    }
+
+    /** The {@code flashbridge.flash.calls} timer of one operation and outcome, built once (every call records one). */
+    private io.micrometer.core.instrument.Timer timer(FlashOperation operation, String outcome) {
+        return timers.computeIfAbsent(operation.field() + " " + outcome, key -> io.micrometer.core.instrument.Timer
+                .builder("flashbridge.flash.calls").description("Flash GraphQL calls by operation and outcome")
+                .tag("operation", operation.field()).tag("outcome", outcome).publishPercentileHistogram().register(meters));
     }
 
     private static String outcome(FlashException failure) {

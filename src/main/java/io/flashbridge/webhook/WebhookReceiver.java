@@ -38,6 +38,8 @@ public class WebhookReceiver {
     private final RefusedEvents refused;
     private final ObjectMapper json;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    /** The received counters by channel and outcome, looked up once: every webhook counts. */
+    private final Map<String, io.micrometer.core.instrument.Counter> received = new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectReader strictJson;
 
     WebhookReceiver(WebhookInbox inbox, WebhookProperties properties, CallbackTokens callbacks, EventTargets targets,
@@ -106,8 +108,8 @@ public class WebhookReceiver {
         boolean stored = inbox.store(new WebhookInbox.StoredEvent(requestId, channel, shortened(event.path("event").asText()),
                 event.path("id").isValueNode() ? shortened(event.path("id").asText()) : null,
                 new String(body, StandardCharsets.UTF_8)), Instant.now());
-        meters.counter("flashbridge.webhooks.received", "channel", channel.toLowerCase(), "duplicate", String.valueOf(!stored))
-                .increment();
+        received.computeIfAbsent(channel + " " + stored, key -> meters.counter("flashbridge.webhooks.received",
+                "channel", channel.toLowerCase(), "duplicate", String.valueOf(!stored))).increment();
         if (!stored) {
             log.debug("Webhook {} received again; already stored", requestId);
         }
