@@ -68,6 +68,19 @@ public class EventTargets {
         return mustNameThePayout ? refuse("no payout " + externalId + " is waiting for this withdrawal") : new Target(null, null);
     }
 
+    /**
+     * As {@link #resolve(String, String, boolean)}, and the instruction must be of the event's kind:
+     * a payment event never moves a payout, a withdrawal event never an FX payment.
+     */
+    public Target resolve(String flashId, String externalId, boolean mustNameThePayout, boolean fxPaymentEvent) {
+        Target target = resolve(flashId, externalId, mustNameThePayout);
+        if (target.payout() != null && target.payout().isFxPayment() != fxPaymentEvent) {
+            return refuse("it is about a " + (fxPaymentEvent ? "payment" : "withdrawal") + ", "
+                    + target.payout().paymentId() + " is not");
+        }
+        return target;
+    }
+
     private Optional<Instruction> byFlashId(String flashId) {
         return jdbc.query("select " + InstructionStore.COLUMNS + " from instruction where flash_id = :flashId",
                 Map.of("flashId", flashId), InstructionStore::row).stream().findFirst();

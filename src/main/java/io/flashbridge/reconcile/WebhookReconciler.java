@@ -86,7 +86,8 @@ public class WebhookReconciler {
     private void apply(String requestId, WebhookInbox.StoredEvent stored, JsonNode event, PayoutStatus to, boolean fxPayment) {
         String name = event.path("event").asText();
         String flashId = text(event, "id");
-        EventTargets.Target target = targets.resolve(flashId, text(event, "externalId"), stored.channel().equals("CALLBACK"));
+        EventTargets.Target target = targets.resolve(flashId, text(event, "externalId"), stored.channel().equals("CALLBACK"),
+                fxPayment);
         if (target.refused()) {
             refused.refused("wrong-payout", "event " + requestId + " " + name + " not applied: " + target.refusal());
             return;
@@ -94,11 +95,6 @@ public class WebhookReconciler {
         if (target.payout() == null) {
             log.info("Webhook {} {} is for {} {} that the bridge did not send; ignored", requestId, name,
                     fxPayment ? "payment" : "withdrawal", flashId);
-            return;
-        }
-        if (target.payout().isFxPayment() != fxPayment) {
-            refused.refused("wrong-payout", "event " + requestId + " " + name + " not applied: it is about a "
-                    + (fxPayment ? "payment" : "withdrawal") + ", " + target.payout().paymentId() + " is not");
             return;
         }
         if (fxPayment && !target.payout().status().isFinal()) {
