@@ -253,13 +253,12 @@ public class InstructionStore {
      * executes); an unknown amount keeps what was known. Call before the {@link #transition} of the
      * same answer or event, so its status event carries them.
      */
-    public void recordLegs(long id, java.math.BigDecimal fromAmount, String fromCurrency, java.math.BigDecimal toAmount,
-                           String toCurrency) {
+    public void recordLegs(long id, io.flashbridge.flash.PaymentLegs legs) {
         jdbc.update("update instruction set from_amount = coalesce(:fromAmount, from_amount), "
                 + "from_currency = coalesce(:fromCurrency, from_currency), to_amount = coalesce(:toAmount, to_amount), "
                 + "to_currency = coalesce(:toCurrency, to_currency) where id = :id", new MapSqlParameterSource()
-                .addValue("id", id).addValue("fromAmount", fromAmount).addValue("fromCurrency", fromCurrency)
-                .addValue("toAmount", toAmount).addValue("toCurrency", toCurrency));
+                .addValue("id", id).addValue("fromAmount", legs.fromAmount()).addValue("fromCurrency", legs.fromCurrency())
+                .addValue("toAmount", legs.toAmount()).addValue("toCurrency", legs.toCurrency()));
     }
 
     /** Starts (or keeps) the wait for funds of an instruction now AWAITING_FUNDS: its place among the waiting. */

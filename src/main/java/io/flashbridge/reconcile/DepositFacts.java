@@ -1,6 +1,7 @@
 package io.flashbridge.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flashbridge.flash.FlashFields;
 import io.flashbridge.ledger.Deposit;
 import io.flashbridge.ledger.DepositStatus;
 

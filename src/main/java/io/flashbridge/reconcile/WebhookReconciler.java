@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.flash.FlashFields;
+import io.flashbridge.flash.PaymentLegs;
 import io.flashbridge.ledger.DepositStatus;
 import io.flashbridge.ledger.DepositStore;
 import io.flashbridge.ledger.EventTargets;
@@ -98,8 +100,7 @@ public class WebhookReconciler {
             return;
         }
         if (fxPayment && !target.payout().status().isFinal()) {
-            instructions.recordLegs(target.payout().id(), FlashFields.money(event, "fromAmount"), text(event, "fromCurrency"),
-                    FlashFields.money(event, "toAmount"), text(event, "toCurrency"));
+            instructions.recordLegs(target.payout().id(), PaymentLegs.of(event));
         }
         // Payment events carry no statusMessage (flash-api.md 12.6): the event itself is the message.
         org.slf4j.MDC.put("paymentId", target.payout().paymentId());

@@ -9,7 +9,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flashbridge.flash.FlashClient;
 import io.flashbridge.flash.FlashException;
+import io.flashbridge.flash.FlashFields;
 import io.flashbridge.flash.FlashGraphQlErrorException;
+import io.flashbridge.flash.PaymentLegs;
 import io.flashbridge.ledger.Instruction;
 import io.flashbridge.ledger.InstructionStore;
 import io.flashbridge.ledger.PayoutStatus;
@@ -78,8 +80,7 @@ public class WithdrawalPoller {
             return false;
         }
         if (payout.isFxPayment()) {
-            instructions.recordLegs(payout.id(), FlashFields.money(withdrawal, "fromAmount"), withdrawal.path("fromCurrency").asText(null),
-                    FlashFields.money(withdrawal, "toAmount"), withdrawal.path("toCurrency").asText(null));
+            instructions.recordLegs(payout.id(), PaymentLegs.of(withdrawal));
         }
         String message = withdrawal.path("statusMessage").asText(null);
         String why = payout.status().canMoveTo(status)

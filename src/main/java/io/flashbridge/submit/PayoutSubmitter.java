@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.flash.FlashClient;
 import io.flashbridge.flash.FlashException;
+import io.flashbridge.flash.FlashFields;
 import io.flashbridge.flash.FlashGraphQlErrorException;
 import io.flashbridge.flash.FlashRejectedException;
 import io.flashbridge.flash.FlashUnavailableException;
+import io.flashbridge.flash.PaymentLegs;
 import io.flashbridge.instruction.FxPayment;
 import io.flashbridge.instruction.Payee;
 import io.flashbridge.instruction.PaymentInstruction;
@@ -122,12 +124,11 @@ public class PayoutSubmitter {
         String recipientId = parties.recipientId(fx.recipient());
         JsonNode payment = flash.createPayment(FxPaymentInputs.of(fx, senderId, recipientId, callbackUri));
         MDC.put("flashId", payment.path("id").asText());
-        instructions.recordLegs(instruction.id(), money(payment, "fromAmount"), payment.path("fromCurrency").asText(null),
-                money(payment, "toAmount"), payment.path("toCurrency").asText(null));
+        instructions.recordLegs(instruction.id(), PaymentLegs.of(payment));
         PayoutStatus status = PayoutStatus.ofPaymentStatus(payment.path("status").asText());
         instructions.transition(instruction.id(), new StatusChange(status == null ? PayoutStatus.OPEN : status,
                 "created at Flash", "createPayment", null, null, payment.path("id").asText(), null,
-                payment.path("statusMessage").asText(null), money(payment, "totalFee")));
+                payment.path("statusMessage").asText(null), FlashFields.money(payment, "totalFee")));
         log.info("FX payment {} of {} {} ({} to {}) to {} sent to Flash as {}", fx.paymentId(), fx.amount(), fx.amountCurrency(),
                 fx.fromCurrency(), fx.toCurrency(), fx.recipient().maskedAccount(), payment.path("id").asText());
     }
@@ -138,22 +139,19 @@ public class PayoutSubmitter {
         MDC.put("flashId", flashId);
         PayoutStatus status;
         if (instruction.isFxPayment()) {
-            instructions.recordLegs(instruction.id(), money(found, "fromAmount"), found.path("fromCurrency").asText(null),
-                    money(found, "toAmount"), found.path("toCurrency").asText(null));
+            instructions.recordLegs(instruction.id(), PaymentLegs.of(found));
             status = PayoutStatus.ofPaymentStatus(found.path("status").asText());
         } else {
             status = PayoutStatus.valueOf(found.path("status").asText());
         }
         instructions.transition(instruction.id(), new StatusChange(status == null ? PayoutStatus.OPEN : status,
                 "found at Flash by externalId before sending again: not sent twice", "found by externalId", null, null, flashId,
-                found.path("rejectCode").asText(null), found.path("statusMessage").asText(null), money(found, "totalFee")));
+                found.path("rejectCode").asText(null), found.path("statusMessage").asText(null),
+                FlashFields.money(found, "totalFee")));
         log.warn("Instruction {} was already at Flash as {} (its answer was lost); linked, not sent again",
                 instruction.paymentId(), flashId);
     }
 
-    private static java.math.BigDecimal money(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.path(field).decimalValue() : null;
-    }
 
     /** Retries are exhausted: the instruction waits, visible, until ops replay it. */
     public void park(long instructionId, Exception cause) {

@@ -1,4 +1,4 @@
-package io.flashbridge.reconcile;
+package io.flashbridge.flash;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -7,12 +7,12 @@ import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Flash's money and time fields as webhooks and queries carry them; absent, null or unreadable → null. */
-final class FlashFields {
+public final class FlashFields {
 
     private FlashFields() {}
 
     /** An amount exactly as Flash wrote it (never through a double). */
-    static BigDecimal money(JsonNode node, String field) {
+    public static BigDecimal money(JsonNode node, String field) {
         if (!node.hasNonNull(field)) {
             return null;
         }
@@ -24,7 +24,7 @@ final class FlashFields {
     }
 
     /** An ISO-8601 UTC timestamp such as {@code 2026-11-26T10:00:00.000Z}. */
-    static Instant time(JsonNode node, String field) {
+    public static Instant time(JsonNode node, String field) {
         if (!node.hasNonNull(field)) {
             return null;
         }
