@@ -14,6 +14,9 @@ public final class Ascii {
     private Ascii() {}
 
     public static String transliterate(String text) {
+        if (isAscii(text)) {
+            return text;
+        }
         String result = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         for (Map.Entry<String, String> letter : SPELLED.entrySet()) {
             result = result.replace(letter.getKey(), letter.getValue());
@@ -22,6 +25,11 @@ public final class Ascii {
     }
 
     public static boolean isAscii(String text) {
-        return text.chars().allMatch(c -> c < 128);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 }

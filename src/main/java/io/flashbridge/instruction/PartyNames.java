@@ -1,7 +1,6 @@
 package io.flashbridge.instruction;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -37,10 +36,21 @@ public final class PartyNames {
             if (letter && wordStart < 0) {
                 wordStart = i;
             } else if (!letter && wordStart >= 0) {
-                if (COMPANY_WORDS.contains(name.substring(wordStart, i).toLowerCase(Locale.ROOT))) {
+                if (isCompanyWord(name, wordStart, i)) {
                     return true;
                 }
                 wordStart = -1;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the letters {@code name[start, end)} are a company marker (compared in place: this runs for every row). */
+    private static boolean isCompanyWord(String name, int start, int end) {
+        int length = end - start;
+        for (String word : COMPANY_WORDS) {
+            if (word.length() == length && name.regionMatches(true, start, word, 0, length)) {
+                return true;
             }
         }
         return false;

@@ -14,7 +14,10 @@ import java.math.BigDecimal;
  * @param remitterName the ultimate payer shown to the beneficiary ({@code withdrawal.sender}); may be null
  * @param reason Flash {@code TransactionReason}; may be null
  * @param email beneficiary e-mail; may be null
+ *
+ * <p>Stored in the ledger as JSON without the absent (null) fields: a large file writes one per row.
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record PaymentInstruction(String source, String paymentId, BigDecimal amount, String currency, Payee payee,
                                  String reference, String remitterName, String reason, String email) {
 

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 /** SHA-256 as lower-case hex: batch ids, payment ids of ABA rows, idempotency keys, callback request ids. */
 public final class Sha256 {
 
+    private static final MessageDigest PROTOTYPE = newDigest();
+
     private Sha256() {}
 
     public static String hex(byte[] bytes) {
@@ -20,6 +22,14 @@ public final class Sha256 {
 
     /** A fresh digest, for input read in pieces. */
     public static MessageDigest digest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newDigest();
+        }
+    }
+
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -57,32 +57,55 @@ public class BatchStore {
         });
     }
 
-    /** Records one chunk of accepted instructions (one transaction); answers their ledger ids in order. */
-    public List<Long> add(Batch batch, List<InstructionStore.NewInstruction> accepted) {
-        if (accepted.isEmpty()) {
+    /**
+     * Records one chunk of a file in one transaction: the instructions accepted so far (each
+     * skipped whose payment id its source sent before) and the lines refused at intake. Answers,
+     * for each instruction in order, null when recorded, else where its payment id already is.
+     */
+    public List<InstructionStore.Holder> add(Batch batch, List<InstructionStore.NewInstruction> accepted, List<BatchLine> refused) {
+        if (accepted.isEmpty() && refused.isEmpty()) {
             return List.of();
         }
-        return transactions.execute(tx -> instructions.insertAll(batch.id(), accepted, batch.receivedAt()));
+        return transactions.execute(tx -> {
+            insertLines(batch.id(), refused);
+            return accepted.isEmpty() ? List.<InstructionStore.Holder>of() : instructions.insertNew(batch.id(), accepted, batch.receivedAt());
+        });
+    }
+
+    /** Records more refused lines of the batch (one transaction). */
+    public void addRefused(String batchId, List<BatchLine> refused) {
+        if (!refused.isEmpty()) {
+            transactions.executeWithoutResult(tx -> insertLines(batchId, refused));
+        }
+    }
+
+    /** Completes the batch (its lines are all added): the counts, and the recorded mark. */
+    public void finish(String batchId, int total, int accepted) {
+        jdbc.update("update batch set total_rows = :total, accepted_rows = :accepted, rejected_rows = :refused, recorded = true "
+                + "where id = :id", Map.of("id", batchId, "total", total, "accepted", accepted, "refused", total - accepted));
     }
 
     /**
-     * Completes the batch: the lines refused at intake, the counts, and the recorded mark. With
-     * {@code discardAccepted} (the whole file was rejected after all) the instructions added so far go.
+     * The whole file was rejected after all: what was added goes, and the batch is recorded with
+     * {@code lines} (each one refused), read once and in chunks.
      */
-    public void finish(String batchId, List<BatchLine> lines, boolean discardAccepted) {
-        List<BatchLine> refused = lines.stream().filter(line -> !line.outcome().equals("ACCEPTED")).toList();
-        for (int from = 0; from < refused.size(); from += CHUNK) {
-            List<BatchLine> chunk = refused.subList(from, Math.min(refused.size(), from + CHUNK));
-            transactions.executeWithoutResult(tx -> insertLines(batchId, chunk));
-        }
+    public void finishRejected(String batchId, java.util.function.Consumer<java.util.function.Consumer<BatchLine>> lines) {
         transactions.executeWithoutResult(tx -> {
-            if (discardAccepted) {
-                jdbc.update("delete from instruction where batch_id = :id", Map.of("id", batchId));
-            }
-            jdbc.update("update batch set total_rows = :total, accepted_rows = :accepted, rejected_rows = :refused, recorded = true "
-                    + "where id = :id", Map.of("id", batchId, "total", lines.size(),
-                    "accepted", lines.size() - refused.size(), "refused", refused.size()));
+            jdbc.update("delete from instruction where batch_id = :id", Map.of("id", batchId));
+            jdbc.update("delete from batch_line where batch_id = :id", Map.of("id", batchId));
         });
+        List<BatchLine> chunk = new java.util.ArrayList<>(CHUNK);
+        int[] total = {0};
+        lines.accept(line -> {
+            chunk.add(line);
+            total[0]++;
+            if (chunk.size() == CHUNK) {
+                addRefused(batchId, chunk);
+                chunk.clear();
+            }
+        });
+        addRefused(batchId, chunk);
+        finish(batchId, total[0], 0);
     }
 
     private void insertLines(String batchId, List<BatchLine> lines) {

@@ -54,27 +54,18 @@ public class InstructionStore {
                 .stream().findFirst();
     }
 
-    /** Which of these payment ids the ledger already holds for {@code source}, with the batch that brought them. */
-    public Map<String, String> existing(String source, List<String> paymentIds) {
-        Map<String, String> found = new HashMap<>();
-        // IN lists of at most 1,000 on payment_id alone, answered from the (payment_id, source) unique
-        // index; H2 scans instead when the source is part of the condition.
-        for (int from = 0; from < paymentIds.size(); from += 1000) {
-            List<String> chunk = paymentIds.subList(from, Math.min(paymentIds.size(), from + 1000));
-            jdbc.query("select source, payment_id, batch_id from instruction where payment_id in (:ids)",
-                    Map.of("ids", chunk), (ResultSet rs) -> {
-                        if (source.equals(rs.getString(1))) {
-                            found.put(rs.getString(2), rs.getString(3));
-                        }
-                    });
-        }
-        return found;
-    }
+    /** Where the ledger already holds a payment id: its batch (null for a JMS instruction) and line. */
+    public record Holder(String batchId, int lineNumber) {}
 
-    /** Inserts the instructions as RECEIVED; answers their ledger ids in the same order. */
-    List<Long> insertAll(String batchId, List<NewInstruction> instructions, Instant now) {
+    /**
+     * Inserts a chunk of a batch's instructions as RECEIVED, skipping each whose payment id its source
+     * sent before (earlier in this batch or in another): the unique index decides, so no look-up
+     * precedes the insert. Answers, in order, null for an inserted instruction and the holder of
+     * the payment id for a skipped one.
+     */
+    List<Holder> insertNew(String batchId, List<NewInstruction> instructions, Instant now) {
         OffsetDateTime at = UtcTime.of(now);
-        List<Long> ids = new ArrayList<>(instructions.size());
+        List<Holder> holders = new ArrayList<>(instructions.size());
         for (int from = 0; from < instructions.size(); from += 1000) {
             List<NewInstruction> chunk = instructions.subList(from, Math.min(instructions.size(), from + 1000));
             SqlParameterSource[] rows = chunk.stream().map(i -> new MapSqlParameterSource()
@@ -82,23 +73,55 @@ public class InstructionStore {
                     .addValue("line", i.lineNumber()).addValue("kind", i.kind()).addValue("amount", i.amount())
                     .addValue("currency", i.currency()).addValue("payload", i.payload())
                     .addValue("key", i.idempotencyKey()).addValue("at", at)).toArray(SqlParameterSource[]::new);
-            GeneratedKeyHolder keys = new GeneratedKeyHolder();
-            jdbc.batchUpdate("insert into instruction (source, payment_id, batch_id, line_number, kind, amount, currency, "
-                    + "payload, idempotency_key, status, attempts, created_at, updated_at) values (:source, :paymentId, "
-                    + ":batchId, :line, :kind, :amount, :currency, :payload, :key, 'RECEIVED', 0, :at, :at)", rows, keys,
-                    new String[] {"id"});
-            keys.getKeyList().forEach(key -> ids.add(((Number) key.get("id")).longValue()));
+            int[] counts = jdbc.batchUpdate("insert into instruction (source, payment_id, batch_id, line_number, kind, amount, "
+                    + "currency, payload, idempotency_key, status, attempts, created_at, updated_at) values (:source, :paymentId, "
+                    + ":batchId, :line, :kind, :amount, :currency, :payload, :key, 'RECEIVED', 0, :at, :at) "
+                    + "on conflict do nothing", rows);
+            holders.addAll(holdersOfSkipped(batchId, chunk, counts));
         }
-        if (ids.size() != instructions.size()) {
-            throw new IllegalStateException("the database answered " + ids.size() + " ids for " + instructions.size() + " rows");
-        }
-        return ids;
+        return holders;
     }
 
-    /** The batch's instructions still waiting to be queued or sent. */
-    public List<Long> waitingIdsOfBatch(String batchId) {
-        return jdbc.queryForList("select id from instruction where batch_id = :batchId and status in ('RECEIVED', 'SUBMITTING') "
-                + "order by line_number", Map.of("batchId", batchId), Long.class);
+    /** A count of 0 is a skipped row; a driver that answers no counts (negative) is asked row by row. */
+    private List<Holder> holdersOfSkipped(String batchId, List<NewInstruction> chunk, int[] counts) {
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (counts[i] <= 0) {
+                asked.add(chunk.get(i).paymentId());
+            }
+        }
+        Map<String, Holder> found = new HashMap<>();
+        if (!asked.isEmpty()) {
+            String source = chunk.get(0).source();
+            // On payment_id alone, answered from the (payment_id, source) unique index; H2 scans when the source is part of it.
+            jdbc.query("select source, payment_id, batch_id, line_number from instruction where payment_id in (:ids)",
+                    Map.of("ids", asked), (ResultSet rs) -> {
+                        if (source.equals(rs.getString(1))) {
+                            found.put(rs.getString(2), new Holder(rs.getString(3), rs.getInt(4)));
+                        }
+                    });
+        }
+        List<Holder> holders = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            NewInstruction instruction = chunk.get(i);
+            Holder holder = counts[i] > 0 ? null : found.get(instruction.paymentId());
+            boolean insertedHere = holder != null && batchId.equals(holder.batchId()) && holder.lineNumber() == instruction.lineNumber();
+            holders.add(insertedHere ? null : holder);
+        }
+        return holders;
+    }
+
+    /** Ledger ids of the batch's instructions still waiting to be queued or sent, among ids {@code from} to {@code to}. */
+    public List<Long> waitingIdsOfBatch(String batchId, long from, long to) {
+        return jdbc.queryForList("select id from instruction where id between :from and :to and batch_id = :batchId "
+                + "and status in ('RECEIVED', 'SUBMITTING') order by id", Map.of("batchId", batchId, "from", from, "to", to), Long.class);
+    }
+
+    /** The lowest and highest ledger id of the batch's instructions; empty when it has none. */
+    public Optional<long[]> idRangeOfBatch(String batchId) {
+        return jdbc.query("select min(id), max(id) from instruction where batch_id = :batchId", Map.of("batchId", batchId),
+                (rs, n) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)}).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     /**

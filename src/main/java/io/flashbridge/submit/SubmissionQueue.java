@@ -26,6 +26,7 @@ public class SubmissionQueue {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionQueue.class);
     private static final int COMMIT_EVERY = 500;
+    private static final int PAGE = 10_000;
 
     private final ConnectionFactory connections;
     private final InstructionStore instructions;
@@ -56,6 +57,22 @@ public class SubmissionQueue {
             session.commit();
             return sent;
         }
+    }
+
+    /**
+     * Queues the batch's instructions still waiting to be sent, read from the ledger a page of ids
+     * at a time (a million-row file is never one list in memory). Nothing without a batch id.
+     */
+    public int enqueueBatch(String batchId) throws JMSException {
+        if (batchId == null) {
+            return 0;
+        }
+        long[] range = instructions.idRangeOfBatch(batchId).orElse(null);
+        int sent = 0;
+        for (long from = range == null ? 1 : range[0]; range != null && from <= range[1]; from += PAGE) {
+            sent += enqueue(instructions.waitingIdsOfBatch(batchId, from, Math.min(range[1], from + PAGE - 1)));
+        }
+        return sent;
     }
 
     /** Re-queues instructions left RECEIVED for longer than {@code olderThan}; the submitter ignores duplicates. */

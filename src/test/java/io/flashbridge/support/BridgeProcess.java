@@ -56,7 +56,7 @@ public final class BridgeProcess {
 
     /**
      * The embedded default (H2 file ledger, Artemis and SFTP in the bridge's JVM, data under
-     * {@code workDir/data}) against the Flash at {@code flashUrl}, with the status poller off;
+     * {@code workDir/data}) against the Flash at {@code flashUrl}, with the status poller off unless {@code args} set it;
      * {@code life} numbers its log file, so a restart in the same directory keeps both logs.
      */
     public static BridgeProcess embedded(Path workDir, int port, int sftpPort, int brokerPort, String flashUrl, int life,
@@ -73,6 +73,10 @@ public final class BridgeProcess {
         env.put("FLASHBRIDGE_INTERIM_PERIOD", "3600000");
         List<String> all = new ArrayList<>(List.of("--flashbridge.poller.period=3600000", "--flashbridge.balance-check.period=3600000",
                 "--flashbridge.deposits.poll-period=3600000"));
+        // An argument naming one of these settings replaces it (Spring would join the two values).
+        for (String arg : args) {
+            all.removeIf(setting -> arg.contains("=") && setting.startsWith(arg.substring(0, arg.indexOf('=') + 1)));
+        }
         all.addAll(List.of(args));
         return start(workDir, port, env, workDir.resolve("bridge-" + life + ".log"), all.toArray(String[]::new));
     }
@@ -122,7 +126,12 @@ public final class BridgeProcess {
 
     /** How many times {@code text} occurs in the log so far. */
     public int logCount(String text) throws IOException {
-        String all = logText();
+        return countIn(log, text);
+    }
+
+    /** How many times {@code text} occurs in the file {@code log}. */
+    public static int countIn(Path log, String text) throws IOException {
+        String all = Files.readString(log, StandardCharsets.UTF_8);
         int count = 0;
         for (int at = all.indexOf(text); at >= 0; at = all.indexOf(text, at + text.length())) {
             count++;

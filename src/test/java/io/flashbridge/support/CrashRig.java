@@ -36,9 +36,9 @@ public final class CrashRig implements AutoCloseable {
         return rig;
     }
 
-    /** Starts the next life of the bridge and waits until it is healthy. */
-    public BridgeProcess startBridge() throws Exception {
-        bridge = BridgeProcess.embedded(work, port, sftpPort, brokerPort, flash.url(), ++life).awaitUp(START_PATIENCE);
+    /** Starts the next life of the bridge with these extra arguments and waits until it is healthy. */
+    public BridgeProcess startBridge(String... args) throws Exception {
+        bridge = BridgeProcess.embedded(work, port, sftpPort, brokerPort, flash.url(), ++life, args).awaitUp(START_PATIENCE);
         return bridge;
     }
 
@@ -64,6 +64,11 @@ public final class CrashRig implements AutoCloseable {
 
     public int brokerPort() {
         return brokerPort;
+    }
+
+    /** The rig's directory: the bridge's data is under {@code data/} (embedded SFTP root {@code data/sftp}). */
+    public Path work() {
+        return work;
     }
 
     /** The bridge's H2 ledger file, for {@code jdbc:h2:file:} once the bridge has stopped. */

@@ -1,107 +1,84 @@
 package io.flashbridge.intake.file;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flashbridge.instruction.Validation;
 import io.flashbridge.instruction.ShownValue;
+import io.flashbridge.instruction.Validation;
+import io.flashbridge.ledger.Batch;
 import io.flashbridge.ledger.BatchLine;
+import io.flashbridge.ledger.BatchStore;
 import io.flashbridge.ledger.InstructionStore;
 
 /**
- * Decides every row of one file as it streams past: {@code ACCEPTED}, {@code REJECTED} with the
- * line and reasons, or {@code DUPLICATE} (earlier in this file, or already in the ledger). Keeps
- * one small line record per row for the acknowledgement; accepted instructions are handed back
- * chunk by chunk for the ledger.
+ * Decides every row of one file as it streams past, a chunk at a time: {@code ACCEPTED},
+ * {@code REJECTED} with the line and reasons, or {@code DUPLICATE} (earlier in this file, or
+ * already in the ledger: the ledger's unique index tells, when the chunk is recorded). Each
+ * chunk's rows go to the ledger and to the ack rows; nothing per row stays in memory.
  */
 final class BatchJudge {
 
     private final String source;
-    private final InstructionStore instructions;
+    private final Batch batch;
+    private final BatchStore batches;
     private final ObjectMapper json;
-    private final Map<String, Integer> firstLineOfId = new HashMap<>();
-    private final List<BatchLine> lines = new ArrayList<>();
+    private final AckRows ack;
 
-    BatchJudge(String source, InstructionStore instructions, ObjectMapper json) {
+    BatchJudge(String source, Batch batch, BatchStore batches, ObjectMapper json, AckRows ack) {
         this.source = source;
-        this.instructions = instructions;
+        this.batch = batch;
+        this.batches = batches;
         this.json = json;
+        this.ack = ack;
     }
 
-    List<InstructionStore.NewInstruction> judge(List<ParsedFile.Row> rows) {
-        List<Validation> results = new ArrayList<>(rows.size());
-        List<String> ids = new ArrayList<>(rows.size());
-        for (ParsedFile.Row row : rows) {
-            Validation result = row.unreadable() == null ? Validation.of(source, row.fields()) : null;
-            results.add(result);
-            if (result != null && result.accepted()) {
-                ids.add(result.paymentId());
-            }
-        }
-        Map<String, String> inLedger = ids.isEmpty() ? Map.of() : instructions.existing(source, ids);
-        List<InstructionStore.NewInstruction> accepted = new ArrayList<>();
+    void judge(List<ParsedFile.Row> rows) {
+        BatchLine[] lines = new BatchLine[rows.size()];
+        List<InstructionStore.NewInstruction> accepted = new ArrayList<>(rows.size());
+        List<Integer> acceptedAt = new ArrayList<>(rows.size());
+        List<BatchLine> refused = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ParsedFile.Row row = rows.get(i);
-            Validation result = results.get(i);
             int line = row.lineNumber();
+            Validation result = row.unreadable() == null ? Validation.of(source, row.fields()) : null;
             if (result == null) {
-                lines.add(new BatchLine(line, null, "REJECTED", "line " + line + ": " + row.unreadable()));
+                lines[i] = new BatchLine(line, null, "REJECTED", "line " + line + ": " + row.unreadable());
             } else if (!result.accepted()) {
-                lines.add(new BatchLine(line, paymentId(row), "REJECTED", "line " + line + ": "
-                        + String.join("; ", result.problems().stream().map(Object::toString).toList())));
+                lines[i] = new BatchLine(line, paymentId(row), "REJECTED", "line " + line + ": "
+                        + String.join("; ", result.problems().stream().map(Object::toString).toList()));
             } else {
-                String id = result.paymentId();
-                Integer earlier = firstLineOfId.putIfAbsent(id, line);
-                if (earlier != null) {
-                    lines.add(new BatchLine(line, id, "DUPLICATE", "line " + line + ": payment_id " + id + " is already on line " + earlier));
-                } else if (inLedger.containsKey(id)) {
-                    lines.add(new BatchLine(line, id, "DUPLICATE", "line " + line + ": payment_id " + id
-                            + " was received before (batch " + inLedger.get(id).substring(0, 12) + "); not paid again"));
-                } else {
-                    lines.add(new BatchLine(line, id, "ACCEPTED", String.join("; ", result.warnings())));
-                    accepted.add(new InstructionStore.NewInstruction(source, id, line, result.kind(), result.amount(),
-                            result.currency(), payload(result.instruction()), result.idempotencyKey()));
-                }
+                lines[i] = new BatchLine(line, result.paymentId(), "ACCEPTED", String.join("; ", result.warnings()));
+                accepted.add(new InstructionStore.NewInstruction(source, result.paymentId(), line, result.kind(), result.amount(),
+                        result.currency(), payload(result.instruction()), result.idempotencyKey()));
+                acceptedAt.add(i);
+            }
+            if (lines[i].outcome().equals("REJECTED")) {
+                refused.add(lines[i]);
             }
         }
-        return accepted;
-    }
-
-    boolean anyRejected() {
-        return lines.stream().anyMatch(line -> line.outcome().equals("REJECTED"));
-    }
-
-    /**
-     * The whole file is refused: every row becomes REJECTED with {@code reason}, and the line of the
-     * problem gets a row too. When no row could be read at all (a bad header), each of the file's
-     * {@code fileLines} gets one.
-     */
-    void rejectAll(String reason, int lineOfProblem, int fileLines) {
-        // Rows rejected on their own keep their reason; the others say why they were not paid.
-        lines.replaceAll(line -> line.outcome().equals("REJECTED")
-                ? line
-                : new BatchLine(line.lineNumber(), line.paymentId(), "REJECTED", reason));
-        java.util.Set<Integer> listed = new java.util.HashSet<>();
-        lines.forEach(line -> listed.add(line.lineNumber()));
-        if (listed.add(lineOfProblem)) {
-            lines.add(new BatchLine(lineOfProblem, null, "REJECTED", reason));
-        }
-        if (listed.size() == 1) {
-            for (int line = 1; line <= fileLines; line++) {
-                if (listed.add(line)) {
-                    lines.add(new BatchLine(line, null, "REJECTED", reason));
-                }
+        List<InstructionStore.Holder> holders = batches.add(batch, accepted, refused);
+        List<BatchLine> duplicates = new ArrayList<>();
+        for (int k = 0; k < holders.size(); k++) {
+            InstructionStore.Holder holder = holders.get(k);
+            if (holder != null) {
+                int i = acceptedAt.get(k);
+                lines[i] = duplicate(lines[i], holder);
+                duplicates.add(lines[i]);
             }
         }
-        lines.sort(java.util.Comparator.comparingInt(BatchLine::lineNumber));
+        batches.addRefused(batch.id(), duplicates);
+        ack.addAll(List.of(lines));
     }
 
-    List<BatchLine> lines() {
-        return lines;
+    private BatchLine duplicate(BatchLine line, InstructionStore.Holder holder) {
+        String id = line.paymentId();
+        String reason = batch.id().equals(holder.batchId())
+                ? "payment_id " + id + " is already on line " + holder.lineNumber()
+                : "payment_id " + id + " was received before" + (holder.batchId() == null ? "" : " (batch "
+                + holder.batchId().substring(0, 12) + ")") + "; not paid again";
+        return new BatchLine(line.lineNumber(), id, "DUPLICATE", "line " + line.lineNumber() + ": " + reason);
     }
 
     /** The row's payment id as the ack echoes it: shortened, control characters spelled out. */

@@ -160,13 +160,13 @@ final class CsvRowReader {
                 if (i < line.length() && line.charAt(i) != ',') {
                     return null;
                 }
+                fields.add(field.toString());
             } else {
                 int comma = line.indexOf(',', i);
                 int end = comma < 0 ? line.length() : comma;
-                field.append(line, i, end);
+                fields.add(line.substring(i, end));
                 i = end;
             }
-            fields.add(field.toString());
             if (i >= line.length()) {
                 return fields;
             }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,8 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.ledger.Batch;
 import io.flashbridge.ledger.BatchLine;
 import io.flashbridge.ledger.BatchStore;
-import io.flashbridge.ledger.InstructionStore;
-import io.flashbridge.output.CsvText;
 import io.flashbridge.output.OutputNames;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -38,17 +35,15 @@ public class FileIntake {
     private static final String BATCH_ID = "FlashBridgeUploadSha256";
     /** Header the route sets to REJECT_ROWS or REJECT_FILE; without it, {@code flashbridge.intake.policy} decides. */
     static final String REJECT_POLICY = "FlashBridgeRejectPolicy";
-    static final List<String> ACK_HEADER = List.of("line_number", "payment_id", "status", "reason");
 
     /**
-     * What the route does next: write {@code ackContent} as {@code ackFileName}, queue
-     * {@code acceptedIds}, archive the input under {@code archive} ({@code done} or {@code failed}).
+     * What the route does next: write the work file {@code ack} as {@code ackFileName}, queue the
+     * batch's waiting instructions (none without {@code batchId}), archive the input under
+     * {@code archive} ({@code done} or {@code failed}). The work file goes when the exchange is over.
      */
-    public record Outcome(String batchId, String ackFileName, String ackContent, List<Long> acceptedIds, String archive,
-                          int rows, int accepted) {}
+    public record Outcome(String batchId, String ackFileName, java.io.File ack, String archive, int rows, int accepted) {}
 
     private final BatchStore batches;
-    private final InstructionStore instructions;
     private final IntakeProperties properties;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
@@ -59,14 +54,13 @@ public class FileIntake {
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     /** {@code csvFormat}: how the ledger names this kind of CSV ({@code CSV} for payouts, {@code FX-CSV}). */
-    FileIntake(BatchStore batches, InstructionStore instructions, IntakeProperties properties, CamelContext camel,
+    FileIntake(BatchStore batches, IntakeProperties properties, CamelContext camel,
                ObjectMapper json, String dataDir, CsvRowReader.Layout layout, String csvFormat,
                io.micrometer.core.instrument.MeterRegistry meters) {
         this.csvFormat = csvFormat;
         this.meters = meters;
         this.workFolder = Path.of(dataDir, "intake-work");
         this.batches = batches;
-        this.instructions = instructions;
         this.properties = properties;
         this.json = json;
         this.csv = new CsvRowReader(properties.maxLineLength(), layout);
@@ -78,9 +72,21 @@ public class FileIntake {
             FileInspection inspection = FileInspection.of(file.path());
             exchange.setProperty(BATCH_ID, inspection.sha256());
             String policy = exchange.getIn().getHeader(REJECT_POLICY, String.class);
-            return receive(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), file.path(), inspection,
-                    policy == null ? properties.policy() : IntakeProperties.Policy.valueOf(policy.trim()));
+            return deletedWhenDone(exchange, receive(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), file.path(),
+                    inspection, policy == null ? properties.policy() : IntakeProperties.Policy.valueOf(policy.trim())));
         }
+    }
+
+    private static Outcome deletedWhenDone(Exchange exchange, Outcome outcome) {
+        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                if (!outcome.ack().delete() && outcome.ack().exists()) {
+                    log.warn("Could not delete the ack work file {}", outcome.ack());
+                }
+            }
+        });
+        return outcome;
     }
 
     /** Takes the upload {@code fileName} whose bytes are in the local {@code file}. */
@@ -117,29 +123,34 @@ public class FileIntake {
         }
         Batch batch = new Batch(batchId, properties.source(), fileName, format(fileName), clock.instant());
         batches.begin(batch, ackName);
-        BatchJudge judge = new BatchJudge(properties.source(), instructions, json);
-        List<Long> recordedIds = new ArrayList<>();
-        String fileProblem = read(fileName, file, rows -> recordedIds.addAll(batches.add(batch, judge.judge(rows))));
-        long readAt = System.nanoTime();
-        boolean rejectFile = fileProblem != null
-                || (judge.anyRejected() && policy == IntakeProperties.Policy.REJECT_FILE);
-        if (fileProblem != null) {
-            judge.rejectAll("file rejected: " + fileProblem, lineOf(fileProblem), inspection.lines());
-        } else if (rejectFile) {
-            int firstBad = judge.lines().stream().filter(line -> line.outcome().equals("REJECTED")).findFirst()
-                    .orElseThrow().lineNumber();
-            judge.rejectAll("file rejected: line " + firstBad + " has errors and the policy rejects whole files", firstBad, 0);
+        AckRows rows = AckRows.in(workFolder);
+        try {
+            String fileProblem = read(fileName, file, new BatchJudge(properties.source(), batch, batches, json, rows)::judge);
+            long readAt = System.nanoTime();
+            boolean rejectFile = fileProblem != null
+                    || (rows.firstRejectedLine() > 0 && policy == IntakeProperties.Policy.REJECT_FILE);
+            if (rejectFile) {
+                AckRows all = fileProblem != null
+                        ? rows.rejectedAll("file rejected: " + fileProblem, lineOf(fileProblem), inspection.lines())
+                        : rows.rejectedAll("file rejected: line " + rows.firstRejectedLine()
+                                + " has errors and the policy rejects whole files", rows.firstRejectedLine(), 0);
+                rows.close();
+                rows = all;
+                batches.finishRejected(batchId, rows::forEach);
+            } else {
+                batches.finish(batchId, rows.rows(), rows.count("ACCEPTED"));
+            }
+            AckRows decided = rows;
+            decided.counts().forEach((outcome, count) -> meters.counter("flashbridge.intake.rows", "source", properties.source(),
+                    "channel", "file", "outcome", outcome.toLowerCase()).increment(count));
+            int accepted = rows.count("ACCEPTED");
+            log.info("Batch {} ({}): {} rows, {} accepted, {} refused; read and recorded in {} ms, finished in {} ms", fileName,
+                    OutputNames.shortId(batchId), rows.rows(), accepted, rows.rows() - accepted, (readAt - started) / 1_000_000,
+                    (System.nanoTime() - readAt) / 1_000_000);
+            return new Outcome(batchId, ackName, rows.writeAck().toFile(), accepted == 0 ? "failed" : "done", rows.rows(), accepted);
+        } finally {
+            rows.close();
         }
-        batches.finish(batchId, judge.lines(), rejectFile);
-        judge.lines().stream().collect(java.util.stream.Collectors.groupingBy(BatchLine::outcome, java.util.stream.Collectors.counting()))
-                .forEach((outcome, count) -> meters.counter("flashbridge.intake.rows", "source", properties.source(),
-                        "channel", "file", "outcome", outcome.toLowerCase()).increment(count));
-        List<Long> ids = rejectFile ? List.of() : recordedIds;
-        int rows = judge.lines().size();
-        log.info("Batch {} ({}): {} rows, {} accepted, {} refused; read and recorded in {} ms, finished in {} ms", fileName,
-                OutputNames.shortId(batchId), rows, ids.size(), rows - ids.size(), (readAt - started) / 1_000_000,
-                (System.nanoTime() - readAt) / 1_000_000);
-        return new Outcome(batchId, ackName, ack(judge.lines()), ids, ids.isEmpty() ? "failed" : "done", rows, ids.size());
     }
 
     /** Marks the batch's intake complete: called by the route once the ack is written and the payouts queued. */
@@ -153,7 +164,7 @@ public class FileIntake {
      * The answer for a file whose intake kept failing although the ledger and broker were up: one
      * ack line with the reason, and the file goes to {@code failed/}. Nothing was recorded for it.
      */
-    public Outcome gaveUp(Exchange exchange) {
+    public Outcome gaveUp(Exchange exchange) throws IOException {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int attempts = properties.maxAttempts();
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
@@ -161,8 +172,8 @@ public class FileIntake {
         String reason = "file not processed: its intake failed " + attempts + " times (" + (cause == null ? "unknown error" : cause.getClass().getSimpleName())
                 + "); ask the bridge's operators, then send it again";
         log.error("File {} moved to failed/ after {} failed attempts", fileName, attempts, cause);
-        return new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()),
-                ack(List.of(new BatchLine(1, null, "REJECTED", "line 1: " + reason))), List.of(), "failed", 0, 0);
+        return deletedWhenDone(exchange, new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()),
+                ack(List.of(new BatchLine(1, null, "REJECTED", "line 1: " + reason))), "failed", 0, 0));
     }
 
     private String refusal(FileInspection inspection) {
@@ -181,48 +192,49 @@ public class FileIntake {
     }
 
     /** A file refused before any row is read: every line gets its row (one line when it is too big to list). */
-    private Outcome refused(String fileName, String batchId, FileInspection inspection, String reason) {
+    private Outcome refused(String fileName, String batchId, FileInspection inspection, String reason) throws IOException {
         boolean listLines = inspection.encodingProblem() != null && reason.equals(inspection.encodingProblem());
-        List<BatchLine> lines = new ArrayList<>();
-        int count = listLines ? inspection.lines() : 1;
-        for (int line = 1; line <= count; line++) {
-            lines.add(new BatchLine(line, null, "REJECTED", "file rejected: " + reason));
+        try (AckRows rows = AckRows.in(workFolder)) {
+            if (listLines) {
+                for (int line = 1; line <= inspection.lines(); line++) {
+                    rows.add(new BatchLine(line, null, "REJECTED", "file rejected: " + reason));
+                }
+            } else {
+                rows.add(new BatchLine(lineOf(reason), null, "REJECTED", "file rejected: " + reason));
+            }
+            return new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()), rows.writeAck().toFile(),
+                    "failed", rows.rows(), 0);
         }
-        if (!listLines) {
-            lines.set(0, new BatchLine(lineOf(reason), null, "REJECTED", "file rejected: " + reason));
-        }
-        return new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()), ack(lines), List.of(), "failed",
-                lines.size(), 0);
     }
 
     /**
      * The bridge stopped after recording this file but before its intake completed: answer the same
      * ack again from the ledger and queue what still waits (the submitter ignores what was sent).
      */
-    private Outcome resume(Batch batch, String ackName) {
+    private Outcome resume(Batch batch, String ackName) throws IOException {
         log.warn("File {} was recorded but its intake did not complete; resuming it", batch.fileName());
-        List<BatchLine> lines = batches.statusRows(batch.id()).stream()
-                .map(row -> new BatchLine(row.lineNumber(), row.paymentId(),
-                        row.flashId() == null && row.amount() == null ? row.status() : "ACCEPTED",
-                        row.amount() == null ? row.statusMessage() : ""))
-                .toList();
-        List<Long> waiting = instructions.waitingIdsOfBatch(batch.id());
-        long accepted = lines.stream().filter(line -> line.outcome().equals("ACCEPTED")).count();
-        return new Outcome(batch.id(), ackName, ack(lines), waiting, accepted == 0 ? "failed" : "done", lines.size(), (int) accepted);
+        try (AckRows rows = AckRows.in(workFolder)) {
+            batches.statusRows(batch.id()).forEach(row -> rows.add(new BatchLine(row.lineNumber(), row.paymentId(),
+                    row.flashId() == null && row.amount() == null ? row.status() : "ACCEPTED",
+                    row.amount() == null ? row.statusMessage() : "")));
+            int accepted = rows.count("ACCEPTED");
+            return new Outcome(batch.id(), ackName, rows.writeAck().toFile(), accepted == 0 ? "failed" : "done", rows.rows(), accepted);
+        }
     }
 
     private Outcome duplicateFile(String fileName, Path file, Batch seen, String batchId) throws IOException {
         log.warn("File {} has the same content as {} received {}; not processed again", fileName, seen.fileName(),
                 seen.receivedAt());
         String reason = "file already processed: same content as " + seen.fileName() + " received " + seen.receivedAt();
-        List<BatchLine> lines = new ArrayList<>();
-        read(fileName, file, rows -> rows.forEach(row ->
-                lines.add(new BatchLine(row.lineNumber(), BatchJudge.paymentId(row), "DUPLICATE", reason))));
-        if (lines.isEmpty()) {
-            lines.add(new BatchLine(1, null, "DUPLICATE", reason));
+        try (AckRows lines = AckRows.in(workFolder)) {
+            read(fileName, file, rows -> rows.forEach(row ->
+                    lines.add(new BatchLine(row.lineNumber(), BatchJudge.paymentId(row), "DUPLICATE", reason))));
+            if (lines.rows() == 0) {
+                lines.add(new BatchLine(1, null, "DUPLICATE", reason));
+            }
+            return new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()), lines.writeAck().toFile(),
+                    "failed", lines.rows(), 0);
         }
-        return new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()), ack(lines), List.of(), "failed",
-                lines.size(), 0);
     }
 
     /** Streams the file's rows to {@code rows}; answers a file-level problem, or null. */
@@ -253,14 +265,11 @@ public class FileIntake {
         return fileName.toLowerCase().endsWith(".aba") ? "ABA" : csvFormat;
     }
 
-    private String ack(List<BatchLine> lines) {
-        StringBuilder ack = new StringBuilder(lines.size() * 48);
-        ack.append(CsvText.line(ACK_HEADER));
-        for (BatchLine line : lines) {
-            ack.append(CsvText.line(List.of(line.lineNumber(), nullToEmpty(line.paymentId()), line.outcome(),
-                    nullToEmpty(line.reason()))));
+    private java.io.File ack(List<BatchLine> lines) throws IOException {
+        try (AckRows rows = AckRows.in(workFolder)) {
+            rows.addAll(lines);
+            return rows.writeAck().toFile();
         }
-        return ack.toString();
     }
 
     private static int lineOf(String problem) {
@@ -269,9 +278,5 @@ public class FileIntake {
         } catch (NumberFormatException e) {
             return 1;
         }
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -2,7 +2,6 @@ package io.flashbridge.intake.file;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.ledger.BatchStore;
-import io.flashbridge.ledger.InstructionStore;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -11,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component("paymentFileIntake")
 public class PaymentFileIntake extends FileIntake {
 
-    PaymentFileIntake(BatchStore batches, InstructionStore instructions, IntakeProperties properties, CamelContext camel,
+    PaymentFileIntake(BatchStore batches, IntakeProperties properties, CamelContext camel,
                       ObjectMapper json, @Value("${flashbridge.data-dir}") String dataDir,
                      io.micrometer.core.instrument.MeterRegistry meters) {
-        super(batches, instructions, properties, camel, json, dataDir, CsvRowReader.Layout.FX_PAYMENTS, "FX-CSV", meters);
+        super(batches, properties, camel, json, dataDir, CsvRowReader.Layout.FX_PAYMENTS, "FX-CSV", meters);
     }
 }

@@ -159,7 +159,7 @@ class HostileUploadsTest extends ErpTestSupport {
         PayoutFileIntake.Outcome outcome = intake.receive("many-" + run + ".csv", file);
 
         assertThat(outcome.archive()).isEqualTo("failed");
-        assertThat(CsvLines.parse(outcome.ackContent())).singleElement().satisfies(row -> assertThat(row.get("reason"))
+        assertThat(CsvLines.parse(Files.readString(outcome.ack().toPath()))).singleElement().satisfies(row -> assertThat(row.get("reason"))
                 .contains("over the limit of 1000000 rows (flashbridge.intake.max-rows)"));
     }
 }

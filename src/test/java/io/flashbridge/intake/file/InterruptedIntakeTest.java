@@ -35,14 +35,15 @@ class InterruptedIntakeTest extends BridgeTestSupport {
         PayoutFileIntake.Outcome first = intake.receive(name, file);
         PayoutFileIntake.Outcome resumed = intake.receive(name, file);
 
-        assertThat(resumed.ackContent()).isEqualTo(first.ackContent());
-        assertThat(resumed.acceptedIds()).isEqualTo(first.acceptedIds()).hasSize(1);
+        assertThat(Files.readString(resumed.ack().toPath())).isEqualTo(Files.readString(first.ack().toPath()));
+        assertThat(resumed.batchId()).isEqualTo(first.batchId());
+        assertThat(resumed.accepted()).isEqualTo(first.accepted()).isEqualTo(1);
         assertThat(resumed.archive()).isEqualTo("done");
 
         intake.completed(first.batchId());
         PayoutFileIntake.Outcome again = intake.receive(name, file);
 
-        assertThat(again.acceptedIds()).isEmpty();
-        assertThat(again.ackContent()).contains("DUPLICATE").contains("file already processed");
+        assertThat(again.batchId()).isNull();
+        assertThat(Files.readString(again.ack().toPath())).contains("DUPLICATE").contains("file already processed");
     }
 }
