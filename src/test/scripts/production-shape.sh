@@ -5,6 +5,8 @@
 #
 #   production-shape.sh start WORK_DIR ARTEMIS_HOME   starts all three, writes WORK_DIR/env
 #   production-shape.sh stop WORK_DIR                 stops them
+#   production-shape.sh down WORK_DIR SERVICE         an outage: postgres, artemis or sftp dies at once
+#   production-shape.sh up WORK_DIR SERVICE           ... and comes back with its data
 #
 # Needs root (Debian packages, a system user for SFTP). Missing packages are installed.
 set -euo pipefail
@@ -78,7 +80,7 @@ AllowUsers $ERP_USER
 Subsystem sftp internal-sftp
 ForceCommand internal-sftp
 EOF
-  /usr/sbin/sshd -f "$WORK/ssh/sshd_config" -E "$WORK/ssh/sshd.log"
+  run_sshd
   # The bridge checks the host key strictly: give it a known_hosts with this server's key.
   mkdir -p "$WORK/bridge-home/.ssh"
   echo "[127.0.0.1]:$SSH_PORT $(cut -d' ' -f1,2 "$WORK/ssh/host_ecdsa.pub")" > "$WORK/bridge-home/.ssh/known_hosts"
@@ -91,9 +93,45 @@ start_artemis() {
   bash "$artemis_home/bin/artemis" create "$WORK/broker" --silent --user flashbridge --password "$password" \
     --require-login --host 127.0.0.1 --default-port "$ARTEMIS_PORT" --no-web --no-autotune \
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor >"$WORK/artemis-create.log" 2>&1
-  nohup bash "$WORK/broker/bin/artemis" run >"$WORK/artemis.log" 2>&1 &
-  echo $! > "$WORK/artemis.pid"
+  run_artemis
   log "Artemis on 127.0.0.1:$ARTEMIS_PORT"
+}
+
+run_postgres() {
+  su postgres -s /bin/sh -c "$(cat "$WORK/pg.bin")/pg_ctl -D $(cat "$WORK/pg.dir")/data -l $(cat "$WORK/pg.dir")/server.log -w \
+    -o '-p $PG_PORT -k $(cat "$WORK/pg.dir") -c listen_addresses=127.0.0.1' start >/dev/null"
+}
+
+run_sshd() {
+  /usr/sbin/sshd -f "$WORK/ssh/sshd_config" -E "$WORK/ssh/sshd.log"
+}
+
+run_artemis() {
+  nohup bash "$WORK/broker/bin/artemis" run >>"$WORK/artemis.log" 2>&1 &
+  echo $! > "$WORK/artemis.pid"
+}
+
+# An outage as a crash causes it: no graceful stop, open connections cut.
+down() {
+  WORK=$1
+  case "$2" in
+    postgres) su postgres -s /bin/sh -c "$(cat "$WORK/pg.bin")/pg_ctl -D $(cat "$WORK/pg.dir")/data -m immediate -w stop >/dev/null" ;;
+    artemis) pkill -9 -f "artemis.instance=$WORK/broker" || true ;;
+    sftp) pkill -9 -f "sshd -f $WORK/ssh/sshd_config" || true; pkill -9 -u "$ERP_USER" || true ;;
+    *) echo "unknown service $2" >&2; exit 2 ;;
+  esac
+  log "$2 down"
+}
+
+up() {
+  WORK=$1
+  case "$2" in
+    postgres) run_postgres; wait_for_port "$PG_PORT" ;;
+    artemis) run_artemis; wait_for_port "$ARTEMIS_PORT" ;;
+    sftp) run_sshd; wait_for_port "$SSH_PORT" ;;
+    *) echo "unknown service $2" >&2; exit 2 ;;
+  esac
+  log "$2 up"
 }
 
 start() {
@@ -138,5 +176,7 @@ stop() {
 case "${1:-}" in
   start) start "$2" "$3" ;;
   stop) stop "$2" ;;
-  *) echo "usage: $0 start WORK_DIR ARTEMIS_HOME | stop WORK_DIR" >&2; exit 2 ;;
+  down) down "$2" "$3" ;;
+  up) up "$2" "$3" ;;
+  *) echo "usage: $0 start WORK_DIR ARTEMIS_HOME | stop WORK_DIR | down|up WORK_DIR postgres|artemis|sftp" >&2; exit 2 ;;
 esac

@@ -128,6 +128,106 @@ class ProductionShapeIT {
         }
     }
 
+    /**
+     * PostgreSQL, the broker and the ERP's SFTP server each die at once mid-batch (pg_ctl -m
+     * immediate, kill -9, sshd and its sessions killed) and come back a few seconds later. Health
+     * shows each outage while it lasts; the bridge reconnects by itself, and the 300-row batch and
+     * 60 JMS instructions taken before the outages all end CONFIRMED, each paid once, each reported.
+     */
+    @Test
+    void completesABatchAndJmsInstructionsWhileTheDatabaseTheBrokerAndTheSftpServerGoDownAndComeBack() throws Exception {
+        // Flash answers createWithdrawal after 100 ms: the batch is still being sent when the outages begin.
+        flash.admin("POST", "faults", Map.of("kind", "SLOW", "count", 2_000, "delayMs", 100, "operation", "createWithdrawal",
+                "client", SandboxServer.DEMO_EMAIL));
+        String name = "outage-" + run;
+        List<String> rowIds = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(CsvLines.PAYOUT_HEADER);
+        for (int n = 1; n <= 300; n++) {
+            rowIds.add("PO-" + run + "-" + n);
+            csv.append("PO-").append(run).append('-').append(n).append(',').append(n).append(".10,AUD,062-000,12345678,")
+                    .append("Katarina Oreiro,,,INV-").append(n).append(",Acme Payroll Pty Ltd,,\r\n");
+        }
+        int sftpPort = Integer.parseInt(services.get("SFTP_PORT"));
+        try (ErpSftp erp = new ErpSftp(sftpPort, services.get("SFTP_USERNAME"), services.get("SFTP_PASSWORD"))) {
+            erp.drop("outbox/payouts", name + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+            assertThat(CsvLines.parse(erp.awaitAck(name, PATIENCE))).hasSize(300);
+        }
+        List<String> messageIds = new ArrayList<>();
+        List<String> correlations;
+        String replies = "outage.replies." + run;
+        try (CoreBanking core = coreBanking()) {
+            List<String> bodies = new ArrayList<>();
+            for (int n = 1; n <= 60; n++) {
+                messageIds.add("PQ-" + run + "-" + n);
+                bodies.add("{\"kind\":\"payout\",\"payment_id\":\"PQ-" + run + "-" + n + "\",\"amount\":\"" + n + ".20\","
+                        + "\"bsb\":\"062-000\",\"account_number\":\"12345678\",\"account_name\":\"Katarina Oreiro\"}");
+            }
+            correlations = core.sendInTransactions(bodies, core.session().createQueue(replies));
+        }
+
+        outage("postgres", "db", run);
+        outage("artemis", "jms", run);
+        outage("sftp", "erpSftp", run);
+
+        Map<String, Map<String, String>> status;
+        try (ErpSftp erp = new ErpSftp(sftpPort, services.get("SFTP_USERNAME"), services.get("SFTP_PASSWORD"))) {
+            status = CsvLines.byPaymentId(erp.awaitFinalStatus(name, Duration.ofMinutes(4)));
+        } finally {
+            flash.admin("DELETE", "faults", null);
+        }
+        assertThat(status).containsOnlyKeys(rowIds).allSatisfy((id, row) -> assertThat(row).containsEntry("status", "CONFIRMED"));
+        Map<String, Integer> replyCount = new HashMap<>();
+        java.util.Set<String> confirmed = new java.util.HashSet<>();
+        try (CoreBanking core = coreBanking()) {
+            var replyQueue = core.session().createQueue(replies);
+            Awaitility.await().atMost(PATIENCE).until(() -> {
+                jakarta.jms.Message reply;
+                while ((reply = core.receiveMessageOrNull(replyQueue, null)) != null) {
+                    replyCount.merge(reply.getJMSCorrelationID(), 1, Integer::sum);
+                }
+                jakarta.jms.Message event;
+                while ((event = core.receiveMessageOrNull(core.session().createQueue("flashbridge.status"),
+                        "status = 'CONFIRMED' and paymentId like 'PQ-" + run + "-%'")) != null) {
+                    confirmed.add(event.getStringProperty("paymentId"));
+                }
+                return replyCount.keySet().containsAll(correlations) && confirmed.containsAll(messageIds);
+            });
+        }
+        assertThat(replyCount).as("one reply per instruction").allSatisfy((correlation, count) -> assertThat(count).isEqualTo(1));
+        List<String> all = new ArrayList<>(rowIds);
+        all.addAll(messageIds);
+        Map<String, Integer> atFlash = flash.withdrawalsByExternalId(SandboxServer.DEMO_EMAIL, SandboxServer.DEMO_PASSWORD);
+        assertThat(all).allSatisfy(id -> assertThat(atFlash.get(id)).as("withdrawals of " + id + " at Flash").isEqualTo(1));
+        try (Connection db = DriverManager.getConnection(services.get("DB_URL"), services.get("DB_USERNAME"),
+                services.get("DB_PASSWORD"))) {
+            assertThat(count(db, "select count(*) from instruction where payment_id like 'PO-" + run + "-%' or payment_id like 'PQ-"
+                    + run + "-%'")).isEqualTo(360);
+        }
+    }
+
+    /** Takes {@code service} down, waits until health shows {@code component} DOWN, holds the outage 3 s, brings it back. */
+    private void outage(String service, String component, String run) throws Exception {
+        long atFlash = flash.withdrawalsByExternalId(SandboxServer.DEMO_EMAIL, SandboxServer.DEMO_PASSWORD).keySet().stream()
+                .filter(id -> id.startsWith("PO-" + run) || id.startsWith("PQ-" + run)).count();
+        runScript("down", WORK.toString(), service);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> componentStatus(component).equals("DOWN"));
+        System.out.printf("Production shape: %s down with %d of 360 payouts at Flash, health shows %s DOWN: %s%n", service, atFlash,
+                component, new ObjectMapper().readTree(health()).path("components").path(component));
+        Thread.sleep(3_000);
+        runScript("up", WORK.toString(), service);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> componentStatus(component).equals("UP"));
+    }
+
+    private static String componentStatus(String component) throws Exception {
+        return new ObjectMapper().readTree(health()).path("components").path(component).path("status").asText();
+    }
+
+    private static CoreBanking coreBanking() throws Exception {
+        return new CoreBanking(services.get("ARTEMIS_URL"), services.get("ARTEMIS_USER"), services.get("ARTEMIS_PASSWORD"));
+    }
+
     private static List<String> statuses(Connection db, String paymentIds) throws Exception {
         try (var query = db.prepareStatement("select status from instruction where payment_id like ? order by line_number")) {
             query.setString(1, paymentIds);

@@ -46,6 +46,7 @@ public final class PayoutBenchmark {
             long confirmed = lines.stream().filter(row -> "CONFIRMED".equals(row.get("status"))).count();
             System.out.printf("Status file: %.2f s after upload, %,.0f payouts/s (%,d CONFIRMED of %,d)%n",
                     seconds(uploaded, finished), accepted / seconds(uploaded, finished), confirmed, lines.size());
+            System.out.printf("RESULT e2e-bridge %.1f%n", accepted / seconds(uploaded, finished));
         }
     }
 

@@ -89,6 +89,13 @@ public final class CoreBanking implements AutoCloseable {
         return json.readTree(((TextMessage) receiveMessage(destination, selector, atMost)).getText());
     }
 
+    /** The next message on {@code destination} matching {@code selector} (null: any) if one waits, else null. */
+    public Message receiveMessageOrNull(Destination destination, String selector) throws JMSException {
+        try (MessageConsumer consumer = session.createConsumer(destination, selector)) {
+            return consumer.receive(200);
+        }
+    }
+
     public Message receiveMessage(Destination destination, String selector, Duration atMost) throws JMSException {
         try (MessageConsumer consumer = session.createConsumer(destination, selector)) {
             Message message = consumer.receive(atMost.toMillis());
