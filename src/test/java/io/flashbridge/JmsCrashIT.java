@@ -8,17 +8,12 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.support.BridgeProcess;
 import io.flashbridge.support.CoreBanking;
 import io.flashbridge.support.CrashTestSupport;
+import io.flashbridge.support.JmsOutcomes;
 import io.flashbridge.support.SandboxServer;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.TextMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +26,7 @@ class JmsCrashIT extends CrashTestSupport {
 
     private static final int MESSAGES = 3_000;
 
-    /** Reply message ids per correlation id: the client itself may see a reply twice after the broker died before its ack. */
-    private final Map<String, Set<String>> repliesByCorrelation = new ConcurrentHashMap<>();
-    private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
-    private final ObjectMapper json = new ObjectMapper();
+    private final JmsOutcomes outcomes = new JmsOutcomes();
 
     @Test
     void answersEveryInstructionOnceAndPaysItOnceAcrossAKill9() throws Exception {
@@ -44,30 +36,30 @@ class JmsCrashIT extends CrashTestSupport {
         BridgeProcess bridge = rig.startBridge();
         List<String> correlations = new ArrayList<>();
         try (CoreBanking core = new CoreBanking(rig.brokerPort())) {
-            listen(core, replies);
+            outcomes.listen(core, replies);
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < MESSAGES; i++) {
                 bodies.add(payout(i));
             }
             correlations.addAll(core.sendInTransactions(bodies, core.session().createQueue(replies)));
-            Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> repliesByCorrelation.size() >= 300);
+            Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> outcomes.repliesByCorrelation().size() >= 300);
             bridge.kill();
         }
-        int answeredBeforeKill = repliesByCorrelation.size();
+        int answeredBeforeKill = outcomes.repliesByCorrelation().size();
         System.out.printf("JMS crash: killed with %d of %d instructions answered%n", answeredBeforeKill, MESSAGES);
         assertThat(answeredBeforeKill).as("the kill came while instructions were being taken").isLessThan(MESSAGES);
 
         rig.startBridge();
         try (CoreBanking core = new CoreBanking(rig.brokerPort())) {
-            listen(core, replies);
-            Awaitility.await().atMost(PATIENCE).until(() -> repliesByCorrelation.keySet().containsAll(correlations)
-                    && confirmed.size() == MESSAGES);
+            outcomes.listen(core, replies);
+            Awaitility.await().atMost(PATIENCE).until(() -> outcomes.repliesByCorrelation().keySet().containsAll(correlations)
+                    && outcomes.confirmed().size() == MESSAGES);
             Thread.sleep(2_000);
         }
         rig.stopBridge();
 
-        assertThat(repliesByCorrelation.keySet()).containsAll(correlations);
-        assertThat(repliesByCorrelation).allSatisfy((correlation, replyIds) ->
+        assertThat(outcomes.repliesByCorrelation().keySet()).containsAll(correlations);
+        assertThat(outcomes.repliesByCorrelation()).allSatisfy((correlation, replyIds) ->
                 assertThat(replyIds).as("replies to " + correlation).hasSize(1));
         assertThat(rig.flash().withdrawalsByExternalId(SandboxServer.DEMO_EMAIL, SandboxServer.DEMO_PASSWORD))
                 .as("one withdrawal per payment id").hasSize(MESSAGES).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
@@ -79,28 +71,6 @@ class JmsCrashIT extends CrashTestSupport {
             assertThat(counts.getInt(1)).isEqualTo(MESSAGES);
             assertThat(counts.getInt(2)).isEqualTo(MESSAGES);
         }
-    }
-
-    /** Counts replies per correlation id and CONFIRMED status events per payment id, as they arrive. */
-    private void listen(CoreBanking core, String replies) throws Exception {
-        MessageConsumer replyConsumer = core.listenerSession().createConsumer(core.listenerSession().createQueue(replies));
-        replyConsumer.setMessageListener(message -> {
-            try {
-                repliesByCorrelation.computeIfAbsent(message.getJMSCorrelationID(), id -> ConcurrentHashMap.newKeySet())
-                        .add(message.getJMSMessageID());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        MessageConsumer statusConsumer = core.listenerSession().createConsumer(core.listenerSession().createQueue("flashbridge.status"),
-                "status = 'CONFIRMED'");
-        statusConsumer.setMessageListener(message -> {
-            try {
-                confirmed.add(json.readTree(((TextMessage) message).getText()).path("paymentId").asText());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     private String payout(int n) {

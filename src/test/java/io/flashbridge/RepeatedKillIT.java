@@ -14,23 +14,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.ledger.PayoutStatus;
 import io.flashbridge.support.BridgeProcess;
 import io.flashbridge.support.CoreBanking;
 import io.flashbridge.support.CrashTestSupport;
 import io.flashbridge.support.CsvLines;
+import io.flashbridge.support.JmsOutcomes;
 import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.SandboxServer;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Queue;
-import jakarta.jms.TextMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +45,7 @@ class RepeatedKillIT extends CrashTestSupport {
     private static final int KILLS = 10;
     private static final int MESSAGES_PER_LIFE = 60;
 
-    private final Map<String, Set<String>> repliesByCorrelation = new ConcurrentHashMap<>();
-    private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
-    private final ObjectMapper json = new ObjectMapper();
+    private final JmsOutcomes outcomes = new JmsOutcomes();
 
     @Test
     void losesNothingAndPaysNothingTwiceAcrossTenKill9s() throws Exception {
@@ -76,7 +69,7 @@ class RepeatedKillIT extends CrashTestSupport {
             // Core banking stays connected through the kill: its connection breaks with the broker.
             CoreBanking core = new CoreBanking(rig.brokerPort());
             try {
-                listen(core, replies);
+                outcomes.listen(core, replies);
                 if (life <= KILLS) {
                     List<String> bodies = new ArrayList<>();
                     for (int n = 0; n < MESSAGES_PER_LIFE; n++) {
@@ -102,11 +95,11 @@ class RepeatedKillIT extends CrashTestSupport {
                             : killWhen(() -> null, Duration.ofMillis(500 + random.nextInt(3_500)));
                     bridge.kill();
                     System.out.printf("Repeated kill: life %d killed %s; %d of %d replies so far%n", life, point,
-                            repliesByCorrelation.size(), correlations.size());
+                            outcomes.repliesByCorrelation().size(), correlations.size());
                 } else {
                     Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                            .until(() -> repliesByCorrelation.keySet().containsAll(correlations)
-                                    && confirmed.containsAll(messageIds) && finalStatusFile(inbox, stem));
+                            .until(() -> outcomes.repliesByCorrelation().keySet().containsAll(correlations)
+                                    && outcomes.confirmed().containsAll(messageIds) && finalStatusFile(inbox, stem));
                     Thread.sleep(1_000);
                 }
             } finally {
@@ -126,10 +119,10 @@ class RepeatedKillIT extends CrashTestSupport {
 
         assertThat(CsvLines.byPaymentId(status)).as("every row in the status file, final")
                 .containsOnlyKeys(rowIds).allSatisfy((id, row) -> assertThat(row).containsEntry("status", "CONFIRMED"));
-        assertThat(repliesByCorrelation.keySet()).containsAll(correlations);
-        assertThat(repliesByCorrelation).allSatisfy((correlation, replyIds) ->
+        assertThat(outcomes.repliesByCorrelation().keySet()).containsAll(correlations);
+        assertThat(outcomes.repliesByCorrelation()).allSatisfy((correlation, replyIds) ->
                 assertThat(replyIds).as("replies to " + correlation).hasSize(1));
-        assertThat(confirmed).containsAll(messageIds);
+        assertThat(outcomes.confirmed()).containsAll(messageIds);
         assertOneWithdrawalEach(rowIds, messageIds);
         assertNoVisibleFileHalfWritten(inbox);
         assertAuditTrailsAreForwardChains(rowIds.size() + messageIds.size());
@@ -212,27 +205,6 @@ class RepeatedKillIT extends CrashTestSupport {
         });
     }
 
-    private void listen(CoreBanking core, String replies) throws Exception {
-        Queue replyQueue = core.listenerSession().createQueue(replies);
-        MessageConsumer replyConsumer = core.listenerSession().createConsumer(replyQueue);
-        replyConsumer.setMessageListener(message -> {
-            try {
-                repliesByCorrelation.computeIfAbsent(message.getJMSCorrelationID(), id -> ConcurrentHashMap.newKeySet())
-                        .add(message.getJMSMessageID());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        MessageConsumer statusConsumer = core.listenerSession().createConsumer(core.listenerSession().createQueue("flashbridge.status"),
-                "status = 'CONFIRMED'");
-        statusConsumer.setMessageListener(message -> {
-            try {
-                confirmed.add(json.readTree(((TextMessage) message).getText()).path("paymentId").asText());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
 
     private byte[] payoutFile(List<String> rowIds) {
         StringBuilder csv = new StringBuilder(CsvLines.PAYOUT_HEADER);

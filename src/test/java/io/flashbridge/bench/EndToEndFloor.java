@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +23,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.flashbridge.instruction.IdempotencyKeys;
+import io.flashbridge.instruction.PartyNames;
 
 /**
  * The floor of the end-to-end benchmark: a minimal loop client that makes the bridge's Flash calls
@@ -41,6 +41,7 @@ public final class EndToEndFloor {
     private static final Pattern EXTERNAL_ID = Pattern.compile("\"externalId\"\\s*:\\s*\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final AtomicInteger received = new AtomicInteger();
 
     private EndToEndFloor() {}
 
@@ -63,19 +64,28 @@ public final class EndToEndFloor {
         long start = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        List<java.util.concurrent.Future<Object>> sending = new java.util.ArrayList<>();
         for (int s = 0; s < SENDERS; s++) {
-            senders.submit(() -> {
+            sending.add(senders.submit(() -> {
                 for (int i = next.incrementAndGet(); i <= payouts; i = next.incrementAndGet()) {
                     createWithdrawal(sandbox, token, document, run, i);
                 }
                 return null;
-            });
+            }));
+        }
+        for (java.util.concurrent.Future<Object> sender : sending) {
+            sender.get();
         }
         senders.shutdown();
-        senders.awaitTermination(1, TimeUnit.HOURS);
         long sent = System.nanoTime();
+        System.out.printf("Floor: %,d createWithdrawal calls in %.2f s%n", payouts, (sent - start) / 1e9);
+        long lastReport = sent;
         while (finals.size() < payouts) {
             Thread.sleep(20);
+            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                lastReport = System.nanoTime();
+                System.out.printf("Floor: %,d of %,d final so far (%,d webhooks received)%n", finals.size(), payouts, received.get());
+            }
         }
         long done = System.nanoTime();
         listener.stop(0);
@@ -86,19 +96,20 @@ public final class EndToEndFloor {
 
     private static void createWithdrawal(String sandbox, String token, String document, String run, int i) throws Exception {
         String id = run + "-" + i;
-        Map<String, Object> recipient = new LinkedHashMap<>(Map.of("firstName", "Payee Number", "lastName", "X" + i, "currency", "AUD",
-                "accountIdType", "BSB", "bsb", "062-000", "accountNo", Integer.toString(10_000_000 + i)));
+        // The same payee as row i of the bridge's benchmark file.
+        Map<String, Object> recipient = new LinkedHashMap<>(PartyNames.toFlash("Payee Number X" + PayoutBenchmark.toLetters(i)));
+        recipient.putAll(Map.of("currency", "AUD", "accountIdType", "BSB", "bsb", "062-000", "accountNo", Integer.toString(10_000_000 + i)));
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("amount", new BigDecimal((1 + i % 10) + "." + String.format("%02d", i % 100)));
         input.put("currency", "AUD");
         input.put("recipient", recipient);
-        input.put("sender", Map.of("companyName", "Acme Payroll Pty Ltd"));
+        input.put("sender", PartyNames.toFlash("Acme Payroll Pty Ltd"));
         input.put("externalReference", "INV-" + i);
         input.put("externalId", id);
         input.put("idempotencyKey", IdempotencyKeys.of("floor", id));
         String body = JSON.writeValueAsString(Map.of("query", document, "variables", Map.of("input", input)));
         while (true) {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + "graphql"))
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox))
                     .header("content-type", "application/json").header("authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 429) {
@@ -113,10 +124,15 @@ public final class EndToEndFloor {
 
     private static HttpServer bareWebhookListener(int port, Set<String> finals) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "floor-webhooks");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 String event = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                received.incrementAndGet();
                 Matcher externalId = EXTERNAL_ID.matcher(event);
                 if (FINAL_EVENT.matcher(event).find() && externalId.find()) {
                     finals.add(externalId.group(1));
@@ -133,7 +149,7 @@ public final class EndToEndFloor {
         String body = JSON.writeValueAsString(Map.of("query", "mutation($input: LoginInput!) { login(input: $input) { token } }",
                 "variables", Map.of("input", Map.of("email", email, "password", "floor-password"))));
         for (int attempt = 0; attempt < 10; attempt++) {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox + "graphql"))
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox))
                     .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String token = JSON.readTree(answer.body()).path("data").path("login").path("token").asText(null);

@@ -63,7 +63,7 @@ public final class PayoutBenchmark {
     }
 
     /** Person names may not contain digits. */
-    private static String toLetters(int n) {
+    static String toLetters(int n) {
         StringBuilder letters = new StringBuilder();
         do {
             letters.append((char) ('a' + n % 26));
