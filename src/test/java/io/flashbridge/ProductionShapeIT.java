@@ -259,8 +259,11 @@ class ProductionShapeIT {
         env.put("FLASHBRIDGE_INTERIM_PERIOD", "600000");
         env.put("FLASHBRIDGE_VIEWER_USER", "auditor");
         env.put("FLASHBRIDGE_VIEWER_PASSWORD", VIEWER_PASSWORD);
+        // The status poller reads back within seconds what webhooks failed to deliver while the ledger was down
+        // (Flash's next retry would come 10 minutes later).
         return BridgeProcess.start(WORK, BRIDGE_PORT, env, WORK.resolve("bridge.log"),
-                List.of("-Duser.home=" + services.get("BRIDGE_HOME")), "--flashbridge.data-dir=" + WORK.resolve("bridge-data"));
+                List.of("-Duser.home=" + services.get("BRIDGE_HOME")), "--flashbridge.data-dir=" + WORK.resolve("bridge-data"),
+                "--flashbridge.poller.period=5000", "--flashbridge.poller.quiet-for=10000");
     }
 
     private static final String VIEWER_PASSWORD = UUID.randomUUID().toString();

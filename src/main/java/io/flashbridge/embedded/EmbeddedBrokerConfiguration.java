@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * Opens the embedded Artemis broker to other processes (Spring Boot's embedded mode has only an
  * in-VM acceptor, but core banking connects over TCP: {@code flashbridge.embedded.artemis.acceptor}),
  * and keeps it from filling the bridge's heap: queues page to the journal directory beyond a few
- * megabytes instead of holding a 100,000-message batch in memory. A message that fails five
- * deliveries (a second apart) goes to the dead-letter queue {@code DLQ.<queue>}. The acceptor
+ * megabytes instead of holding a 100,000-message batch in memory. A message that fails six
+ * deliveries (redelivered after 1, 2, 4, 8, 16 s) goes to the dead-letter queue {@code DLQ.<queue>}. The acceptor
  * listens on the loopback address by default; whoever may connect is decided by {@link BrokerLogins}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +28,7 @@ class EmbeddedBrokerConfiguration {
     private static final long QUEUE_MEMORY = 8L * 1024 * 1024;
     private static final long BROKER_MEMORY = 32L * 1024 * 1024;
     static final String DEAD_LETTERS = "DLQ";
-    private static final int MAX_DELIVERY_ATTEMPTS = 5;
+    private static final int MAX_DELIVERY_ATTEMPTS = 6;
     private static final long REDELIVERY_DELAY_MS = 1000;
     private static final int INSTRUCTION_DELIVERY_ATTEMPTS = 20;
 
@@ -66,6 +66,9 @@ class EmbeddedBrokerConfiguration {
                     // (queue DLQ.<queue>), not dropped as Artemis does without a dead-letter address.
                     .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
                     .setRedeliveryDelay(REDELIVERY_DELAY_MS)
+                    // 1, 2, 4, 8, 16 s: a payout whose ledger write failed outlasts a ledger
+                    // outage of half a minute before it is dead-lettered (and re-queued 15 min later).
+                    .setRedeliveryMultiplier(2)
                     .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
                     .setAutoCreateDeadLetterResources(true));
             // Core banking's instructions outlast a ledger outage of about 15 minutes (redelivered with
