@@ -210,12 +210,18 @@ class ProductionShapeIT {
         long atFlash = flash.withdrawalsByExternalId(SandboxServer.DEMO_EMAIL, SandboxServer.DEMO_PASSWORD).keySet().stream()
                 .filter(id -> id.startsWith("PO-" + run) || id.startsWith("PQ-" + run)).count();
         runScript("down", WORK.toString(), service);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> componentStatus(component).equals("DOWN"));
-        System.out.printf("Production shape: %s down with %d of 360 payouts at Flash, health shows %s DOWN: %s%n", service, atFlash,
-                component, new ObjectMapper().readTree(health()).path("components").path(component));
-        Thread.sleep(3_000);
-        runScript("up", WORK.toString(), service);
+        long down = System.nanoTime();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> componentStatus(component).equals("DOWN"));
+            System.out.printf("Production shape: %s down with %d of 360 payouts at Flash; after %d ms health shows %s DOWN: %s%n",
+                    service, atFlash, (System.nanoTime() - down) / 1_000_000, component,
+                    new ObjectMapper().readTree(health()).path("components").path(component));
+            Thread.sleep(3_000);
+        } finally {
+            // Whatever happened, the next tests need the service back.
+            runScript("up", WORK.toString(), service);
+        }
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> componentStatus(component).equals("UP"));
     }

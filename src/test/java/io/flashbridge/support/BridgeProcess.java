@@ -99,7 +99,8 @@ public final class BridgeProcess {
 
     /** {@code /actuator/health}, with details when {@code login} ("user:password") is given. */
     public String health(String login) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(45));
         if (login != null) {
             request.header("authorization", "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
         }
