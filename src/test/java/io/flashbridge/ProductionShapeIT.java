@@ -212,7 +212,7 @@ class ProductionShapeIT {
         runScript("down", WORK.toString(), service);
         long down = System.nanoTime();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            Awaitility.await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> componentStatus(component).equals("DOWN"));
             System.out.printf("Production shape: %s down with %d of 360 payouts at Flash; after %d ms health shows %s DOWN: %s%n",
                     service, atFlash, (System.nanoTime() - down) / 1_000_000, component,
