@@ -232,17 +232,17 @@ class RepeatedKillIT extends CrashTestSupport {
     }
 
     private static boolean anyFile(Path folder, String prefix) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.anyMatch(file -> file.getFileName().toString().startsWith(prefix));
-        } catch (Exception e) {
-            return false;
-        }
+        return anyFileNamed(folder, name -> name.startsWith(prefix));
     }
 
     private static boolean finalStatusFile(Path inbox, String stem) {
-        try (Stream<Path> files = Files.list(inbox)) {
-            return files.anyMatch(file -> file.getFileName().toString().matches(
-                    java.util.regex.Pattern.quote(stem) + "\\.status-[0-9a-f]{12}\\.csv"));
+        return anyFileNamed(inbox, name -> name.matches(ErpSftp.finalStatusName(stem)));
+    }
+
+    /** Read on disk, not over SFTP: the SFTP server dies with the bridge. */
+    private static boolean anyFileNamed(Path folder, java.util.function.Predicate<String> name) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(file -> name.test(file.getFileName().toString()));
         } catch (Exception e) {
             return false;
         }

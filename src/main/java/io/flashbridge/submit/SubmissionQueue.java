@@ -68,8 +68,11 @@ public class SubmissionQueue {
             return 0;
         }
         long[] range = instructions.idRangeOfBatch(batchId).orElse(null);
+        if (range == null) {
+            return 0;
+        }
         int sent = 0;
-        for (long from = range == null ? 1 : range[0]; range != null && from <= range[1]; from += PAGE) {
+        for (long from = range[0]; from <= range[1]; from += PAGE) {
             sent += enqueue(instructions.waitingIdsOfBatch(batchId, from, Math.min(range[1], from + PAGE - 1)));
         }
         return sent;

@@ -41,7 +41,7 @@ public final class EndToEndFloor {
     private static final Pattern EXTERNAL_ID = Pattern.compile("\"externalId\"\\s*:\\s*\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final AtomicInteger received = new AtomicInteger();
+    private static final AtomicInteger WEBHOOKS_RECEIVED = new AtomicInteger();
 
     private EndToEndFloor() {}
 
@@ -84,7 +84,7 @@ public final class EndToEndFloor {
             Thread.sleep(20);
             if (System.nanoTime() - lastReport > 10_000_000_000L) {
                 lastReport = System.nanoTime();
-                System.out.printf("Floor: %,d of %,d final so far (%,d webhooks received)%n", finals.size(), payouts, received.get());
+                System.out.printf("Floor: %,d of %,d final so far (%,d webhooks received)%n", finals.size(), payouts, WEBHOOKS_RECEIVED.get());
             }
         }
         long done = System.nanoTime();
@@ -132,7 +132,7 @@ public final class EndToEndFloor {
         server.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 String event = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                received.incrementAndGet();
+                WEBHOOKS_RECEIVED.incrementAndGet();
                 Matcher externalId = EXTERNAL_ID.matcher(event);
                 if (FINAL_EVENT.matcher(event).find() && externalId.find()) {
                     finals.add(externalId.group(1));

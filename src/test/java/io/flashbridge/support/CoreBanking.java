@@ -91,18 +91,20 @@ public final class CoreBanking implements AutoCloseable {
 
     /** The next message on {@code destination} matching {@code selector} (null: any) if one waits, else null. */
     public Message receiveMessageOrNull(Destination destination, String selector) throws JMSException {
-        try (MessageConsumer consumer = session.createConsumer(destination, selector)) {
-            return consumer.receive(200);
-        }
+        return receiveWithin(destination, selector, Duration.ofMillis(200));
     }
 
     public Message receiveMessage(Destination destination, String selector, Duration atMost) throws JMSException {
+        Message message = receiveWithin(destination, selector, atMost);
+        if (message == null) {
+            throw new AssertionError("nothing on " + destination + " matching " + selector + " within " + atMost);
+        }
+        return message;
+    }
+
+    private Message receiveWithin(Destination destination, String selector, Duration atMost) throws JMSException {
         try (MessageConsumer consumer = session.createConsumer(destination, selector)) {
-            Message message = consumer.receive(atMost.toMillis());
-            if (message == null) {
-                throw new AssertionError("nothing on " + destination + " matching " + selector + " within " + atMost);
-            }
-            return message;
+            return consumer.receive(atMost.toMillis());
         }
     }
 

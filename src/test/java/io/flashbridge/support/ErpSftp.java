@@ -87,11 +87,16 @@ public final class ErpSftp implements AutoCloseable {
 
     /** Waits for the final status file of upload {@code stem} ({@code stem.status-<batch>.csv}) and answers its text. */
     public String awaitFinalStatus(String stem, Duration atMost) {
-        return awaitMatching(Pattern.quote(stem) + "\\.status-[0-9a-f]{12}\\.csv", atMost);
+        return awaitMatching(finalStatusName(stem), atMost);
     }
 
     public boolean finalStatusExists(String stem) throws IOException {
-        return list("inbox").stream().anyMatch(name -> name.matches(Pattern.quote(stem) + "\\.status-[0-9a-f]{12}\\.csv"));
+        return list("inbox").stream().anyMatch(name -> name.matches(finalStatusName(stem)));
+    }
+
+    /** The name of upload {@code stem}'s final status file, as a regular expression. */
+    public static String finalStatusName(String stem) {
+        return Pattern.quote(stem) + "\\.status-[0-9a-f]{12}\\.csv";
     }
 
     /** Waits for a file in the inbox whose name matches {@code regex} and answers its text. */

@@ -140,8 +140,7 @@ public class FileIntake {
             } else {
                 batches.finish(batchId, rows.rows(), rows.count("ACCEPTED"));
             }
-            AckRows decided = rows;
-            decided.counts().forEach((outcome, count) -> meters.counter("flashbridge.intake.rows", "source", properties.source(),
+            rows.counts().forEach((outcome, count) -> meters.counter("flashbridge.intake.rows", "source", properties.source(),
                     "channel", "file", "outcome", outcome.toLowerCase()).increment(count));
             int accepted = rows.count("ACCEPTED");
             log.info("Batch {} ({}): {} rows, {} accepted, {} refused; read and recorded in {} ms, finished in {} ms", fileName,
