@@ -31,10 +31,20 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     private final BlockingQueue<Waiting<T, R>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final String what;
+    private final long lingerMillis;
     private volatile boolean running = true;
 
     public GroupCommit(String what, Function<List<T>, List<R>> writeAll) {
+        this(what, java.time.Duration.ZERO, writeAll);
+    }
+
+    /**
+     * {@code linger}: how long the writer waits after the first item for others to join its commit;
+     * for writes nobody waits for ({@link #submitLater}), where fewer commits matter more than latency.
+     */
+    public GroupCommit(String what, java.time.Duration linger, Function<List<T>, List<R>> writeAll) {
         this.what = what;
+        this.lingerMillis = linger.toMillis();
         this.writeAll = writeAll;
         this.writer = new Thread(this::write, "group-commit-" + what);
         writer.setDaemon(true);
@@ -71,6 +81,9 @@ public final class GroupCommit<T, R> implements AutoCloseable {
                     continue;
                 }
                 group.add(first);
+                if (lingerMillis > 0) {
+                    Thread.sleep(lingerMillis);
+                }
                 queue.drainTo(group, MAX_GROUP - 1);
                 commit(group);
             } catch (InterruptedException e) {

@@ -38,11 +38,13 @@ public class InstructionStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final SharedTransactions shared;
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    InstructionStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
+    InstructionStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, SharedTransactions shared,
                      io.micrometer.core.instrument.MeterRegistry meters) {
+        this.shared = shared;
         this.meters = meters;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -129,7 +131,7 @@ public class InstructionStore {
      * The first attempt is the change RECEIVED → SUBMITTING (audited); later attempts count up.
      */
     public boolean claim(long id) {
-        Boolean claimed = transactions.execute(tx -> {
+        Boolean claimed = shared.execute(() -> {
             Map<String, Object> values = Map.of("id", id, "at", now());
             if (jdbc.update("update instruction set status = 'SUBMITTING', attempts = attempts + 1, updated_at = :at "
                     + "where id = :id and status = 'RECEIVED'", values) == 1) {
@@ -167,7 +169,7 @@ public class InstructionStore {
     }
 
     private boolean apply(long id, StatusChange change, PayoutStatus repairFrom) {
-        Boolean changed = transactions.execute(tx -> {
+        Boolean changed = shared.execute(() -> {
             Current current = jdbc.queryForObject(
                     "select status, last_event_at, created_at, kind from instruction where id = :id for update", Map.of("id", id),
                     (rs, n) -> new Current(PayoutStatus.valueOf(rs.getString("status")),

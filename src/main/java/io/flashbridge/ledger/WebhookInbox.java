@@ -35,7 +35,7 @@ public class WebhookInbox implements org.springframework.beans.factory.Disposabl
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.commits = new GroupCommit<>("webhooks", this::storeAll);
-        this.processed = new GroupCommit<>("processed webhooks", this::deletePending);
+        this.processed = new GroupCommit<>("processed webhooks", java.time.Duration.ofMillis(100), this::deletePending);
     }
 
     /**

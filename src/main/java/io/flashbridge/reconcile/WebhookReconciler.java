@@ -19,6 +19,8 @@ import io.flashbridge.ledger.WebhookInbox;
 import io.flashbridge.submit.FundsArrived;
 import io.flashbridge.webhook.RefusedEvents;
 import io.flashbridge.webhook.WebhookProperties;
+import io.flashbridge.webhook.WebhookReceiver;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +63,14 @@ public class WebhookReconciler {
         this.json = json;
     }
 
-    public void process(@Header("FlashBridgeRequestId") String requestId) throws Exception {
-        Optional<WebhookInbox.StoredEvent> stored = inbox.find(requestId);
+    /** Processes the event the receiver just stored (handed over with the exchange), or reads it back by request id. */
+    public void process(@Header(WebhookReceiver.REQUEST_ID) String requestId,
+                        @ExchangeProperty(WebhookReceiver.STORED_EVENT) WebhookInbox.StoredEvent justStored) throws Exception {
+        process(requestId, justStored != null && justStored.requestId().equals(requestId)
+                ? Optional.of(justStored) : inbox.find(requestId));
+    }
+
+    private void process(String requestId, Optional<WebhookInbox.StoredEvent> stored) throws Exception {
         if (stored.isEmpty()) {
             return;
         }
@@ -140,7 +148,7 @@ public class WebhookReconciler {
     public int sweep(long olderThanMillis) throws Exception {
         List<String> pending = inbox.unprocessed(Instant.now().minus(Duration.ofMillis(olderThanMillis)), 1_000);
         for (String requestId : pending) {
-            process(requestId);
+            process(requestId, inbox.find(requestId));
         }
         return pending.size();
     }

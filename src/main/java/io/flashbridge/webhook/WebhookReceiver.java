@@ -28,6 +28,8 @@ public class WebhookReceiver {
     /** Header telling the route a new event was stored and must be processed. */
     public static final String STORED = "FlashBridgeWebhookStored";
     public static final String REQUEST_ID = "FlashBridgeRequestId";
+    /** Exchange property with the event just stored, so its processing need not read it back. */
+    public static final String STORED_EVENT = "FlashBridgeStoredEvent";
     private static final Pattern REQUEST_ID_SHAPE = Pattern.compile("[\\x21-\\x7e]{1,100}");
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
 
@@ -105,15 +107,20 @@ public class WebhookReceiver {
             return;
         }
         // event and entity_id only index the stored body, which stays exactly as received.
-        boolean stored = inbox.store(new WebhookInbox.StoredEvent(requestId, channel, shortened(event.path("event").asText()),
+        Instant now = Instant.now();
+        WebhookInbox.StoredEvent storedEvent = new WebhookInbox.StoredEvent(requestId, channel, shortened(event.path("event").asText()),
                 event.path("id").isValueNode() ? shortened(event.path("id").asText()) : null,
-                new String(body, StandardCharsets.UTF_8)), Instant.now());
+                new String(body, StandardCharsets.UTF_8), now);
+        boolean stored = inbox.store(storedEvent, now);
         received.computeIfAbsent(channel + " " + stored, key -> meters.counter("flashbridge.webhooks.received",
                 "channel", channel.toLowerCase(), "duplicate", String.valueOf(!stored))).increment();
         if (!stored) {
             log.debug("Webhook {} received again; already stored", requestId);
         }
         answer(exchange, 200, Map.of("received", requestId, "duplicate", !stored), stored, requestId);
+        if (stored) {
+            exchange.setProperty(STORED_EVENT, storedEvent);
+        }
     }
 
     private void answer(Exchange exchange, int status, Map<String, Object> body, boolean stored, String requestId) {

@@ -31,7 +31,7 @@ public final class IntakeFloor {
     public static void main(String[] args) throws Exception {
         int rows = Integer.parseInt(args[0]);
         String url = "jdbc:h2:file:./" + args[1] + "/floor-ledger;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                + "CACHE_SIZE=16384;WRITE_DELAY=0";
+                + "CACHE_SIZE=16384;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         String name = "floor-" + System.currentTimeMillis();
         byte[] csv = PayoutBenchmark.csv(rows, name);
