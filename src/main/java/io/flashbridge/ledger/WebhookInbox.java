@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class WebhookInbox implements org.springframework.beans.factory.DisposableBean {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebhookInbox.class);
+
     /** A stored webhook; {@code receivedAt} is null until it is stored. */
     public record StoredEvent(String requestId, String channel, String event, String entityId, String body, Instant receivedAt) {
 
@@ -25,59 +27,72 @@ public class WebhookInbox implements org.springframework.beans.factory.Disposabl
         }
     }
 
+    /** What storing an event came to. */
+    public enum Stored {
+        /** This request id was stored before (a Flash retry): nothing changed. */
+        DUPLICATE,
+        /** Stored and applied to the ledger in the same transaction. */
+        APPLIED,
+        /** Stored as pending: the reconciler applies it afterwards. */
+        PENDING
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-
-    private final GroupCommit<Arrived, Boolean> commits;
+    private final TransactionTemplate nested;
+    private final SharedTransactions shared;
     private final GroupCommit<String, Boolean> processed;
 
-    WebhookInbox(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
+    WebhookInbox(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, SharedTransactions shared) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.commits = new GroupCommit<>("webhooks", this::storeAll);
+        this.shared = shared;
+        this.nested = new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+        nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.processed = new GroupCommit<>("processed webhooks", java.time.Duration.ofMillis(100), this::deletePending);
     }
 
     /**
-     * Stores the event as pending; false when this request id was stored before (a Flash retry).
-     * Returns once committed; events arriving together share the commit.
+     * Stores the event and, in the same transaction, lets {@code applyNow} apply it to the ledger
+     * (true: applied; false: not this kind, or not yet). An event {@code applyNow} did not apply, or
+     * whose application failed (rolled back alone), stays pending for the reconciler. Returns once
+     * committed; events arriving together share the commit ({@link SharedTransactions}).
      */
-    public boolean store(StoredEvent event, Instant at) {
-        try {
-            return commits.submit(new Arrived(event, at));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    public Stored store(StoredEvent event, Instant at, java.util.function.Predicate<StoredEvent> applyNow) {
+        return shared.execute(() -> {
+            boolean inserted = jdbc.update("insert into webhook_event (request_id, channel, event, entity_id, body, received_at) "
+                    + "values (:requestId, :channel, :event, :entityId, :body, :at) on conflict do nothing", new MapSqlParameterSource()
+                    .addValue("requestId", event.requestId()).addValue("channel", event.channel())
+                    .addValue("event", event.event()).addValue("entityId", event.entityId()).addValue("body", event.body())
+                    .addValue("at", UtcTime.of(at))) == 1;
+            if (!inserted) {
+                return Stored.DUPLICATE;
+            }
+            if (appliedNow(event, applyNow)) {
+                return Stored.APPLIED;
+            }
+            jdbc.update("insert into webhook_pending (request_id, received_at) values (:requestId, :at)",
+                    Map.of("requestId", event.requestId(), "at", UtcTime.of(at)));
+            return Stored.PENDING;
+        });
     }
 
-    private record Arrived(StoredEvent event, Instant at) {}
+    /** Stores the event as pending, for the reconciler to apply. */
+    public Stored store(StoredEvent event, Instant at) {
+        return store(event, at, stored -> false);
+    }
 
-    /** One transaction for the group; a request id seen before (earlier, or earlier in this group) is not stored again. */
-    private List<Boolean> storeAll(List<Arrived> group) {
-        return transactions.execute(tx -> {
-            List<Boolean> stored = new java.util.ArrayList<>(group.size());
-            for (Arrived arrived : group) {
-                StoredEvent event = arrived.event();
-                boolean inserted = jdbc.update("insert into webhook_event (request_id, channel, event, entity_id, body, received_at) "
-                        + "values (:requestId, :channel, :event, :entityId, :body, :at) on conflict do nothing", new MapSqlParameterSource()
-                        .addValue("requestId", event.requestId()).addValue("channel", event.channel())
-                        .addValue("event", event.event()).addValue("entityId", event.entityId()).addValue("body", event.body())
-                        .addValue("at", UtcTime.of(arrived.at()))) == 1;
-                if (inserted) {
-                    jdbc.update("insert into webhook_pending (request_id, received_at) values (:requestId, :at)",
-                            Map.of("requestId", event.requestId(), "at", UtcTime.of(arrived.at())));
-                }
-                stored.add(inserted);
-            }
-            return stored;
-        });
+    private boolean appliedNow(StoredEvent event, java.util.function.Predicate<StoredEvent> applyNow) {
+        try {
+            return Boolean.TRUE.equals(nested.execute(tx -> applyNow.test(event)));
+        } catch (RuntimeException e) {
+            log.warn("Webhook {} stored; applying it failed ({}), the reconciler tries again", event.requestId(), e.getMessage());
+            return false;
+        }
     }
 
     @Override
     public void destroy() {
-        commits.close();
         processed.close();
     }
 

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * ({@link DepositStore}), under the same ordering rule.
  */
 @Component("webhookReconciler")
-public class WebhookReconciler {
+public class WebhookReconciler implements io.flashbridge.webhook.InlineApplication {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookReconciler.class);
 
@@ -76,14 +76,9 @@ public class WebhookReconciler {
         }
         JsonNode event = json.readTree(stored.get().body());
         String name = event.path("event").asText();
-        PayoutStatus to = PayoutStatus.ofWithdrawalEvent(name);
-        PayoutStatus paymentTo = PayoutStatus.ofPaymentEvent(name);
         DepositStatus deposit = DepositStatus.ofEvent(name);
-        if (to != null) {
-            apply(requestId, stored.get(), event, to, false);
-        } else if (paymentTo != null) {
-            apply(requestId, stored.get(), event, paymentTo, true);
-        } else if (deposit != null && event.hasNonNull("id") && event.hasNonNull("amount")) {
+        if (!applyPayoutEvent(requestId, stored.get(), event, name) && deposit != null
+                && event.hasNonNull("id") && event.hasNonNull("amount")) {
             boolean moved = deposits.apply(DepositFacts.of(event, deposit), orderingTime(requestId, event, stored.get().receivedAt()),
                     name, requestId, null);
             if (moved && deposit == DepositStatus.CONFIRMED) {
@@ -91,6 +86,35 @@ public class WebhookReconciler {
             }
         }
         inbox.markProcessed(requestId);
+    }
+
+    /**
+     * As the event is stored: payout and payment events are applied in the storing transaction;
+     * deposit events wait for {@link #process} (a confirmed deposit sets off sending the payouts that
+     * wait for funds, which must not run inside the ledger's shared transaction).
+     */
+    @Override
+    public boolean applyNow(WebhookInbox.StoredEvent stored) {
+        JsonNode event;
+        try {
+            event = json.readTree(stored.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored body is not JSON: " + e.getMessage(), e);
+        }
+        String name = event.path("event").asText();
+        return applyPayoutEvent(stored.requestId(), stored, event, name) || DepositStatus.ofEvent(name) == null;
+    }
+
+    /** Applies a withdrawal or FX payment event; false when the event is neither. */
+    private boolean applyPayoutEvent(String requestId, WebhookInbox.StoredEvent stored, JsonNode event, String name) {
+        PayoutStatus to = PayoutStatus.ofWithdrawalEvent(name);
+        PayoutStatus paymentTo = PayoutStatus.ofPaymentEvent(name);
+        if (to != null) {
+            apply(requestId, stored, event, to, false);
+        } else if (paymentTo != null) {
+            apply(requestId, stored, event, paymentTo, true);
+        }
+        return to != null || paymentTo != null;
     }
 
     private void apply(String requestId, WebhookInbox.StoredEvent stored, JsonNode event, PayoutStatus to, boolean fxPayment) {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("webhookReceiver")
 public class WebhookReceiver {
 
-    /** Header telling the route a new event was stored and must be processed. */
+    /** Header telling the route a new event was stored and waits to be processed (it was not applied as it was stored). */
     public static final String STORED = "FlashBridgeWebhookStored";
     public static final String REQUEST_ID = "FlashBridgeRequestId";
     /** Exchange property with the event just stored, so its processing need not read it back. */
@@ -43,9 +43,12 @@ public class WebhookReceiver {
     /** The received counters by channel and outcome, looked up once: every webhook counts. */
     private final Map<String, io.micrometer.core.instrument.Counter> received = new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectReader strictJson;
+    private final InlineApplication inline;
 
     WebhookReceiver(WebhookInbox inbox, WebhookProperties properties, CallbackTokens callbacks, EventTargets targets,
-                    RefusedEvents refused, ObjectMapper json, io.micrometer.core.instrument.MeterRegistry meters) {
+                    RefusedEvents refused, ObjectMapper json, io.micrometer.core.instrument.MeterRegistry meters,
+                    InlineApplication inline) {
+        this.inline = inline;
         this.meters = meters;
         this.inbox = inbox;
         this.properties = properties;
@@ -111,14 +114,16 @@ public class WebhookReceiver {
         WebhookInbox.StoredEvent storedEvent = new WebhookInbox.StoredEvent(requestId, channel, shortened(event.path("event").asText()),
                 event.path("id").isValueNode() ? shortened(event.path("id").asText()) : null,
                 new String(body, StandardCharsets.UTF_8), now);
-        boolean stored = inbox.store(storedEvent, now);
+        WebhookInbox.Stored outcome = inbox.store(storedEvent, now, inline::applyNow);
+        boolean stored = outcome != WebhookInbox.Stored.DUPLICATE;
         received.computeIfAbsent(channel + " " + stored, key -> meters.counter("flashbridge.webhooks.received",
                 "channel", channel.toLowerCase(), "duplicate", String.valueOf(!stored))).increment();
         if (!stored) {
             log.debug("Webhook {} received again; already stored", requestId);
         }
-        answer(exchange, 200, Map.of("received", requestId, "duplicate", !stored), stored, requestId);
-        if (stored) {
+        boolean pending = outcome == WebhookInbox.Stored.PENDING;
+        answer(exchange, 200, Map.of("received", requestId, "duplicate", !stored), pending, requestId);
+        if (pending) {
             exchange.setProperty(STORED_EVENT, storedEvent);
         }
     }

@@ -106,6 +106,23 @@ class ForgedEventsTest extends ErpTestSupport {
     }
 
     @Test
+    void appliesAPayoutEventInTheCommitThatStoresItBeforeAnswering() throws IOException {
+        String name = "inline-" + run;
+        String paymentId = "INL-" + run;
+        dropAndAwaitReview(name, paymentId + ",10.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n", paymentId);
+
+        var response = webhooks.signed("{\"event\":\"withdrawal_pending\",\"id\":\"" + flashId(paymentId) + "\",\"externalId\":\""
+                + paymentId + "\",\"eventScheduledAt\":\"" + java.time.Instant.now() + "\"}", "inline-" + run);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(status(paymentId)).isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("select count(*) from audit where request_id = ? and to_status = 'PENDING'", Integer.class,
+                "inline-" + run)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from webhook_pending where request_id = ?", Integer.class, "inline-" + run))
+                .isZero();
+    }
+
+    @Test
     void refusesAWebhookMovingAPayoutThatIsNotTheOneItNames() throws IOException {
         String name = "misnamed-" + run;
         String held = "MIS-" + run + "-1";
