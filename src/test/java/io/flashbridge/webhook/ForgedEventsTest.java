@@ -75,12 +75,9 @@ class ForgedEventsTest extends ErpTestSupport {
 
     @Test
     void acceptsACallbackAboutItsOwnPayout() throws IOException {
-        String name = "own-" + run;
-        String paymentId = "OWN-" + run;
-        dropAndAwaitReview(name, paymentId + ",10.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n", paymentId);
+        String paymentId = heldPayout("OWN");
 
-        var response = webhooks.callback("{\"event\":\"withdrawal_cancelled\",\"id\":\"" + flashId(paymentId) + "\",\"externalId\":\""
-                + paymentId + "\",\"rejectCode\":\"COMPLIANCE_DECLINED\",\"eventScheduledAt\":\"" + java.time.Instant.now() + "\"}",
+        var response = webhooks.callback(eventNow("withdrawal_cancelled", paymentId, ",\"rejectCode\":\"COMPLIANCE_DECLINED\""),
                 paymentId);
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -107,12 +104,9 @@ class ForgedEventsTest extends ErpTestSupport {
 
     @Test
     void appliesAPayoutEventInTheCommitThatStoresItBeforeAnswering() throws IOException {
-        String name = "inline-" + run;
-        String paymentId = "INL-" + run;
-        dropAndAwaitReview(name, paymentId + ",10.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n", paymentId);
+        String paymentId = heldPayout("INLINE");
 
-        var response = webhooks.signed("{\"event\":\"withdrawal_pending\",\"id\":\"" + flashId(paymentId) + "\",\"externalId\":\""
-                + paymentId + "\",\"eventScheduledAt\":\"" + java.time.Instant.now() + "\"}", "inline-" + run);
+        var response = webhooks.signed(eventNow("withdrawal_pending", paymentId, ""), "inline-" + run);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(status(paymentId)).isEqualTo("PENDING");
@@ -138,6 +132,20 @@ class ForgedEventsTest extends ErpTestSupport {
                 "select count(*) from webhook_pending where request_id = ?", Integer.class, "misnamed-" + run) == 0);
         assertThat(status(held)).isEqualTo("REVIEWING");
         assertThat(status(other)).isEqualTo("REVIEWING");
+    }
+
+    /** Drops a one-row payout file that Flash holds for review; answers its payment id once it is held. */
+    private String heldPayout(String prefix) throws IOException {
+        String paymentId = prefix + "-" + run;
+        dropAndAwaitReview(prefix.toLowerCase() + "-" + run, paymentId + ",10.00,AUD,062000,12345678,Sam Halt,,,HALT_AML,,,\r\n",
+                paymentId);
+        return paymentId;
+    }
+
+    /** A withdrawal event about {@code paymentId} (its Flash id and payment id), dated now, with {@code moreFields}. */
+    private String eventNow(String event, String paymentId, String moreFields) {
+        return "{\"event\":\"" + event + "\",\"id\":\"" + flashId(paymentId) + "\",\"externalId\":\"" + paymentId + "\""
+                + moreFields + ",\"eventScheduledAt\":\"" + java.time.Instant.now() + "\"}";
     }
 
     /** Drops a payout file and waits until Flash holds each of {@code held} for review. */
