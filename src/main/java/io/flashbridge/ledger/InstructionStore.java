@@ -171,11 +171,12 @@ public class InstructionStore {
     private boolean apply(long id, StatusChange change, PayoutStatus repairFrom) {
         Boolean changed = shared.execute(() -> {
             Current current = jdbc.queryForObject(
-                    "select status, last_event_at, created_at, kind, origin, (select final_report_at from batch "
+                    "select status, last_event_at, created_at, kind, origin, batch_id, (select final_report_at from batch "
                             + "where batch.id = instruction.batch_id) as batch_reported_at from instruction where id = :id for update",
                     Map.of("id", id), (rs, n) -> new Current(PayoutStatus.valueOf(rs.getString("status")),
                             Optional.ofNullable(UtcTime.read(rs, "last_event_at")), UtcTime.read(rs, "created_at"),
-                            rs.getString("kind"), "JMS".equals(rs.getString("origin")), rs.getObject("batch_reported_at") != null));
+                            rs.getString("kind"), "JMS".equals(rs.getString("origin")),
+                            rs.getObject("batch_reported_at") == null ? null : rs.getString("batch_id")));
             PayoutStatus from = current.status();
             boolean applies = repairFrom == null
                     ? from.accepts(change.to(), current.lastEventAt().orElse(null), change.eventTime())
@@ -195,10 +196,9 @@ public class InstructionStore {
                     + "flash_id = coalesce(:flashId, flash_id), "
                     + "reject_code = coalesce(:rejectCode, reject_code), status_message = coalesce(:message, status_message), "
                     + "fee = coalesce(:fee, fee) where id = :id", values);
-            if (current.batchReported()) {
+            if (current.reportedBatchId() != null) {
                 // A payout of a batch the ERP already has a final status file for: a correction is due.
-                jdbc.update("update batch set correction_due = true where id = (select batch_id from instruction where id = :id)",
-                        Map.of("id", id));
+                jdbc.update("update batch set correction_due = true where id = :batchId", Map.of("batchId", current.reportedBatchId()));
             }
             jdbc.update("insert into audit (instruction_id, from_status, to_status, reason, event, request_id, actor, at) "
                     + "values (:id, :from, :to, :reason, :event, :requestId, :actor, :at)", new MapSqlParameterSource()
@@ -221,10 +221,10 @@ public class InstructionStore {
 
     /**
      * The row {@link #apply} locks: its status, last event time, intake time and kind, whether it came
-     * by JMS (its changes are announced) and whether its batch already has a final status file.
+     * by JMS (its changes are announced) and its batch if that already has a final status file.
      */
     private record Current(PayoutStatus status, Optional<Instant> lastEventAt, Instant createdAt, String kind,
-                           boolean fromJms, boolean batchReported) {}
+                           boolean fromJms, String reportedBatchId) {}
 
     /** Inserts an instruction that came alone in a JMS message (no batch) as RECEIVED; answers its id. */
     private long insertMessage(NewInstruction instruction, String messageId) {

@@ -39,7 +39,6 @@ public class WebhookInbox implements org.springframework.beans.factory.Disposabl
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate nested;
     private final SharedTransactions shared;
     private final GroupCommit<String, Boolean> processed;
 
@@ -47,48 +46,45 @@ public class WebhookInbox implements org.springframework.beans.factory.Disposabl
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.shared = shared;
-        this.nested = new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));
-        nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.processed = new GroupCommit<>("processed webhooks", java.time.Duration.ofMillis(100), this::deletePending);
     }
 
     /**
      * Stores the event and, in the same transaction, lets {@code applyNow} apply it to the ledger
-     * (true: applied; false: not this kind, or not yet). An event {@code applyNow} did not apply, or
-     * whose application failed (rolled back alone), stays pending for the reconciler. Returns once
-     * committed; events arriving together share the commit ({@link SharedTransactions}).
+     * (true: applied; false: not this kind, or not yet). An event {@code applyNow} did not apply stays
+     * pending for the reconciler; one whose application failed is rolled back with its change
+     * ({@link SharedTransactions} isolates each change) and stored again as pending. Returns once
+     * committed; events arriving together share the commit.
      */
     public Stored store(StoredEvent event, Instant at, java.util.function.Predicate<StoredEvent> applyNow) {
-        return shared.execute(() -> {
-            boolean inserted = jdbc.update("insert into webhook_event (request_id, channel, event, entity_id, body, received_at) "
-                    + "values (:requestId, :channel, :event, :entityId, :body, :at) on conflict do nothing", new MapSqlParameterSource()
-                    .addValue("requestId", event.requestId()).addValue("channel", event.channel())
-                    .addValue("event", event.event()).addValue("entityId", event.entityId()).addValue("body", event.body())
-                    .addValue("at", UtcTime.of(at))) == 1;
-            if (!inserted) {
-                return Stored.DUPLICATE;
-            }
-            if (appliedNow(event, applyNow)) {
-                return Stored.APPLIED;
-            }
-            jdbc.update("insert into webhook_pending (request_id, received_at) values (:requestId, :at)",
-                    Map.of("requestId", event.requestId(), "at", UtcTime.of(at)));
-            return Stored.PENDING;
-        });
+        try {
+            return shared.execute(() -> insert(event, at, applyNow));
+        } catch (RuntimeException e) {
+            log.warn("Webhook {} not applied as it was stored ({}); stored for the reconciler", event.requestId(), e.getMessage());
+            return shared.execute(() -> insert(event, at, stored -> false));
+        }
     }
 
     /** Stores the event as pending, for the reconciler to apply. */
     public Stored store(StoredEvent event, Instant at) {
-        return store(event, at, stored -> false);
+        return shared.execute(() -> insert(event, at, stored -> false));
     }
 
-    private boolean appliedNow(StoredEvent event, java.util.function.Predicate<StoredEvent> applyNow) {
-        try {
-            return Boolean.TRUE.equals(nested.execute(tx -> applyNow.test(event)));
-        } catch (RuntimeException e) {
-            log.warn("Webhook {} stored; applying it failed ({}), the reconciler tries again", event.requestId(), e.getMessage());
-            return false;
+    private Stored insert(StoredEvent event, Instant at, java.util.function.Predicate<StoredEvent> applyNow) {
+        boolean inserted = jdbc.update("insert into webhook_event (request_id, channel, event, entity_id, body, received_at) "
+                + "values (:requestId, :channel, :event, :entityId, :body, :at) on conflict do nothing", new MapSqlParameterSource()
+                .addValue("requestId", event.requestId()).addValue("channel", event.channel())
+                .addValue("event", event.event()).addValue("entityId", event.entityId()).addValue("body", event.body())
+                .addValue("at", UtcTime.of(at))) == 1;
+        if (!inserted) {
+            return Stored.DUPLICATE;
         }
+        if (applyNow.test(event)) {
+            return Stored.APPLIED;
+        }
+        jdbc.update("insert into webhook_pending (request_id, received_at) values (:requestId, :at)",
+                Map.of("requestId", event.requestId(), "at", UtcTime.of(at)));
+        return Stored.PENDING;
     }
 
     @Override

@@ -20,7 +20,6 @@ import io.flashbridge.submit.FundsArrived;
 import io.flashbridge.webhook.RefusedEvents;
 import io.flashbridge.webhook.WebhookProperties;
 import io.flashbridge.webhook.WebhookReceiver;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,14 +62,9 @@ public class WebhookReconciler implements io.flashbridge.webhook.InlineApplicati
         this.json = json;
     }
 
-    /** Processes the event the receiver just stored (handed over with the exchange), or reads it back by request id. */
-    public void process(@Header(WebhookReceiver.REQUEST_ID) String requestId,
-                        @ExchangeProperty(WebhookReceiver.STORED_EVENT) WebhookInbox.StoredEvent justStored) throws Exception {
-        process(requestId, justStored != null && justStored.requestId().equals(requestId)
-                ? Optional.of(justStored) : inbox.find(requestId));
-    }
-
-    private void process(String requestId, Optional<WebhookInbox.StoredEvent> stored) throws Exception {
+    /** Applies a stored event left pending (a deposit event, or one whose application failed as it was stored). */
+    public void process(@Header(WebhookReceiver.REQUEST_ID) String requestId) throws Exception {
+        Optional<WebhookInbox.StoredEvent> stored = inbox.find(requestId);
         if (stored.isEmpty()) {
             return;
         }
@@ -94,13 +88,7 @@ public class WebhookReconciler implements io.flashbridge.webhook.InlineApplicati
      * wait for funds, which must not run inside the ledger's shared transaction).
      */
     @Override
-    public boolean applyNow(WebhookInbox.StoredEvent stored) {
-        JsonNode event;
-        try {
-            event = json.readTree(stored.body());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored body is not JSON: " + e.getMessage(), e);
-        }
+    public boolean applyNow(WebhookInbox.StoredEvent stored, JsonNode event) {
         String name = event.path("event").asText();
         return applyPayoutEvent(stored.requestId(), stored, event, name) || DepositStatus.ofEvent(name) == null;
     }
@@ -172,7 +160,7 @@ public class WebhookReconciler implements io.flashbridge.webhook.InlineApplicati
     public int sweep(long olderThanMillis) throws Exception {
         List<String> pending = inbox.unprocessed(Instant.now().minus(Duration.ofMillis(olderThanMillis)), 1_000);
         for (String requestId : pending) {
-            process(requestId, inbox.find(requestId));
+            process(requestId);
         }
         return pending.size();
     }

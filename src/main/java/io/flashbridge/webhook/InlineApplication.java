@@ -1,5 +1,6 @@
 package io.flashbridge.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flashbridge.ledger.WebhookInbox;
 
 /**
@@ -10,6 +11,9 @@ import io.flashbridge.ledger.WebhookInbox;
  */
 public interface InlineApplication {
 
-    /** Applies {@code event} now; false for an event that must wait for the reconciler. Runs inside the ledger transaction. */
-    boolean applyNow(WebhookInbox.StoredEvent event);
+    /**
+     * Applies {@code stored} now, given its body as the receiver parsed it; false for an event that
+     * must wait for the reconciler. Runs inside the ledger transaction.
+     */
+    boolean applyNow(WebhookInbox.StoredEvent stored, JsonNode event);
 }

@@ -28,8 +28,6 @@ public class WebhookReceiver {
     /** Header telling the route a new event was stored and waits to be processed (it was not applied as it was stored). */
     public static final String STORED = "FlashBridgeWebhookStored";
     public static final String REQUEST_ID = "FlashBridgeRequestId";
-    /** Exchange property with the event just stored, so its processing need not read it back. */
-    public static final String STORED_EVENT = "FlashBridgeStoredEvent";
     private static final Pattern REQUEST_ID_SHAPE = Pattern.compile("[\\x21-\\x7e]{1,100}");
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
 
@@ -114,26 +112,23 @@ public class WebhookReceiver {
         WebhookInbox.StoredEvent storedEvent = new WebhookInbox.StoredEvent(requestId, channel, shortened(event.path("event").asText()),
                 event.path("id").isValueNode() ? shortened(event.path("id").asText()) : null,
                 new String(body, StandardCharsets.UTF_8), now);
-        WebhookInbox.Stored outcome = inbox.store(storedEvent, now, inline::applyNow);
+        WebhookInbox.Stored outcome = inbox.store(storedEvent, now, stored -> inline.applyNow(stored, event));
         boolean stored = outcome != WebhookInbox.Stored.DUPLICATE;
         received.computeIfAbsent(channel + " " + stored, key -> meters.counter("flashbridge.webhooks.received",
                 "channel", channel.toLowerCase(), "duplicate", String.valueOf(!stored))).increment();
         if (!stored) {
             log.debug("Webhook {} received again; already stored", requestId);
         }
-        boolean pending = outcome == WebhookInbox.Stored.PENDING;
-        answer(exchange, 200, Map.of("received", requestId, "duplicate", !stored), pending, requestId);
-        if (pending) {
-            exchange.setProperty(STORED_EVENT, storedEvent);
-        }
+        answer(exchange, 200, Map.of("received", requestId, "duplicate", !stored), outcome == WebhookInbox.Stored.PENDING,
+                requestId);
     }
 
-    private void answer(Exchange exchange, int status, Map<String, Object> body, boolean stored, String requestId) {
+    private void answer(Exchange exchange, int status, Map<String, Object> body, boolean pending, String requestId) {
         var message = exchange.getMessage();
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader(STORED, stored);
+        message.setHeader(STORED, pending);
         message.setHeader(REQUEST_ID, requestId);
         try {
             message.setBody(json.writeValueAsString(body));
