@@ -30,6 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class WebhookBodyLimit {
 
+    /** Request attribute holding the body exactly as received, for the signature check. */
+    static final String RAW_BODY = "io.flashbridge.webhook.rawBody";
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> webhookBodyLimitFilter(WebhookProperties properties, RefusedEvents refused) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
@@ -65,11 +68,12 @@ class WebhookBodyLimit {
                 tooLarge(response, request.getContentLengthLong());
                 return;
             }
-            byte[] body = readAtMost(request.getInputStream(), limit);
+            byte[] body = readAtMost(request.getInputStream(), request.getContentLengthLong(), limit);
             if (body == null) {
                 tooLarge(response, -1);
                 return;
             }
+            request.setAttribute(RAW_BODY, body);
             chain.doFilter(new CachedBody(request, body), response);
         }
 
@@ -87,7 +91,12 @@ class WebhookBodyLimit {
         }
 
         /** The whole body, or null as soon as it passes {@code limit}. */
-        private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        private static byte[] readAtMost(InputStream in, long length, long limit) throws IOException {
+            if (length >= 0) {
+                // Content-Length known (and within the limit): one array of its size, no copies.
+                byte[] body = in.readNBytes((int) length);
+                return in.read() < 0 ? body : null;
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
             byte[] buffer = new byte[8192];
             long total = 0;

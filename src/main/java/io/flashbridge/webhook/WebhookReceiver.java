@@ -13,6 +13,7 @@ import io.flashbridge.instruction.Sha256;
 import io.flashbridge.ledger.EventTargets;
 import io.flashbridge.ledger.WebhookInbox;
 import org.apache.camel.Exchange;
+import org.apache.camel.http.common.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -150,7 +151,12 @@ public class WebhookReceiver {
         }
     }
 
+    /** The body as the filter read it off the wire (no decoding and encoding again), else as Camel has it. */
     private static byte[] body(Exchange exchange) {
+        if (exchange.getIn() instanceof HttpMessage http && http.getRequest() != null
+                && http.getRequest().getAttribute(WebhookBodyLimit.RAW_BODY) instanceof byte[] raw) {
+            return raw;
+        }
         byte[] body = exchange.getIn().getBody(byte[].class);
         return body == null ? new byte[0] : body;
     }
