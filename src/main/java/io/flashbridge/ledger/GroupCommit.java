@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -25,12 +24,6 @@ public final class GroupCommit<T, R> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_GROUP = 500;
-    /**
-     * Under load (the last commit was shared) the writer waits this long after the first item for
-     * others to join: a commit's cost hardly depends on how many changes it holds, so four times
-     * fewer commits leave the CPU to the threads that produce the changes. Idle, it commits at once.
-     */
-    private static final long GATHER_NANOS = 300_000;
 
     private record Waiting<T, R>(T item, CompletableFuture<R> result) {}
 
@@ -40,7 +33,6 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     private final String what;
     private final long lingerMillis;
     private volatile boolean running = true;
-    private int lastGroup;
 
     public GroupCommit(String what, Function<List<T>, List<R>> writeAll) {
         this(what, java.time.Duration.ZERO, writeAll);
@@ -91,11 +83,8 @@ public final class GroupCommit<T, R> implements AutoCloseable {
                 group.add(first);
                 if (lingerMillis > 0) {
                     Thread.sleep(lingerMillis);
-                } else if (lastGroup > 1) {
-                    LockSupport.parkNanos(GATHER_NANOS);
                 }
                 queue.drainTo(group, MAX_GROUP - 1);
-                lastGroup = group.size();
                 commit(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
