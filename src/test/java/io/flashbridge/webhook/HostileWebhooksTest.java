@@ -58,6 +58,21 @@ class HostileWebhooksTest extends BridgeTestSupport {
     }
 
     @Test
+    void checksTheSignatureOverTheBytesReceivedWhateverCharsetTheyClaim() {
+        String requestId = "bytes-" + System.nanoTime();
+        // UTF-8 bytes declared as US-ASCII: decoding and encoding them again would change them.
+        byte[] body = "{\"event\":\"withdrawal_completed\",\"id\":\"1\",\"statusMessage\":\"Paiement reçu — merci\"}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        var response = new WebhookClient(port).post("/webhooks/flash", "application/json; charset=US-ASCII", body,
+                Hmac.base64(SandboxServer.WEBHOOK_SECRET, body), requestId);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select body from webhook_event where request_id = ?", String.class, requestId))
+                .isEqualTo(new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void answersAnOverlongRequestId400() {
         assertThat(new WebhookClient(port).signed("{\"event\":\"x\"}", "r".repeat(500)).statusCode()).isEqualTo(400);
     }
