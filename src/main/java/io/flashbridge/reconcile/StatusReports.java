@@ -1,5 +1,12 @@
 package io.flashbridge.reconcile;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +18,7 @@ import io.flashbridge.output.OutputNames;
 import io.flashbridge.ledger.Batch;
 import io.flashbridge.ledger.BatchStore;
 import io.flashbridge.ledger.StatusRow;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,21 +37,23 @@ public class StatusReports {
 
     private final BatchStore batches;
     private final Clock clock = Clock.systemUTC();
+    /** Where a report is written before it goes to the inbox: a batch of a million rows never sits in memory. */
+    private final Path workFolder;
 
-    StatusReports(BatchStore batches) {
+    StatusReports(BatchStore batches, @Value("${flashbridge.data-dir}") String dataDir) {
         this.batches = batches;
+        this.workFolder = Path.of(dataDir, "report-work");
     }
 
     /** Final files for batches that just became final, and correction files for reported batches that changed. */
     public List<ReportFile> finalAndCorrections() {
         List<ReportFile> files = new ArrayList<>();
         for (Batch batch : batches.readyForFinalReport()) {
-            files.add(new ReportFile(batch.id(), OutputNames.finalStatus(batch.fileName(), batch.id()),
-                    content(batch, batches.statusRows(batch.id())), true));
+            files.add(new ReportFile(batch.id(), OutputNames.finalStatus(batch.fileName(), batch.id()), batch.format(), true, false));
         }
         Instant now = clock.instant();
         for (Batch batch : batches.withCorrections()) {
-            files.add(new ReportFile(batch.id(), interimName(batch, now), content(batch, batches.corrections(batch.id())), true));
+            files.add(new ReportFile(batch.id(), interimName(batch, now), batch.format(), true, true));
         }
         return files;
     }
@@ -53,34 +63,56 @@ public class StatusReports {
         Duration minAge = Duration.ofMillis(minAgeMillis);
         Instant now = clock.instant();
         return batches.dueForInterimReport(now.minus(minAge)).stream()
-                .map(batch -> new ReportFile(batch.id(), interimName(batch, now), content(batch, batches.statusRows(batch.id())), false))
+                .map(batch -> new ReportFile(batch.id(), interimName(batch, now), batch.format(), false, false))
                 .toList();
     }
 
+    /** Writes the report's rows, as they are in the ledger now, to a work file; answers it for the inbox. */
+    public File render(ReportFile report) throws IOException {
+        Files.createDirectories(workFolder);
+        Path file = workFile(report);
+        boolean fx = "FX-CSV".equals(report.format());
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(CsvText.line(fx ? FX_HEADER : HEADER));
+            java.util.function.Consumer<StatusRow> write = row -> {
+                try {
+                    out.write(line(row, fx));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            if (report.correctionsOnly()) {
+                batches.corrections(report.batchId()).forEach(write);
+            } else {
+                batches.eachStatusRow(report.batchId(), write);
+            }
+        }
+        return file.toFile();
+    }
+
     /** Called once the file is in the inbox: the ERP now knows these statuses. */
-    public void written(ReportFile file) {
+    public void written(ReportFile file) throws IOException {
         batches.markReported(file.batchId(), clock.instant(), file.finalReport());
+        Files.deleteIfExists(workFile(file));
+    }
+
+    private Path workFile(ReportFile report) {
+        return workFolder.resolve(report.fileName());
     }
 
     private static String interimName(Batch batch, Instant now) {
         return OutputNames.interimStatus(batch.fileName(), batch.id(), now);
     }
 
-    private static String content(Batch batch, List<StatusRow> rows) {
-        boolean fx = "FX-CSV".equals(batch.format());
-        StringBuilder csv = new StringBuilder(rows.size() * 96);
-        csv.append(CsvText.line(fx ? FX_HEADER : HEADER));
-        for (StatusRow row : rows) {
-            List<Object> values = new ArrayList<>(java.util.Arrays.asList(row.lineNumber(), row.paymentId(), row.flashId(),
-                    row.status(), row.rejectCode(), row.statusMessage(), plain(row.amount()), plain(row.fee()), row.currency(),
-                    row.updatedAt() == null ? null : row.updatedAt().toString(), row.previousStatus()));
-            if (fx) {
-                values.addAll(java.util.Arrays.asList(plain(row.fromAmount()), row.fromCurrency(), plain(row.toAmount()),
-                        row.toCurrency()));
-            }
-            csv.append(CsvText.line(values));
+    private static String line(StatusRow row, boolean fx) {
+        List<Object> values = new ArrayList<>(java.util.Arrays.asList(row.lineNumber(), row.paymentId(), row.flashId(),
+                row.status(), row.rejectCode(), row.statusMessage(), plain(row.amount()), plain(row.fee()), row.currency(),
+                row.updatedAt() == null ? null : row.updatedAt().toString(), row.previousStatus()));
+        if (fx) {
+            values.addAll(java.util.Arrays.asList(plain(row.fromAmount()), row.fromCurrency(), plain(row.toAmount()),
+                    row.toCurrency()));
         }
-        return csv.toString();
+        return CsvText.line(values);
     }
 
     private static String plain(java.math.BigDecimal amount) {

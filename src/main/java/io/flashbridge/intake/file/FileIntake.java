@@ -213,7 +213,7 @@ public class FileIntake {
     private Outcome resume(Batch batch, String ackName) throws IOException {
         log.warn("File {} was recorded but its intake did not complete; resuming it", batch.fileName());
         try (AckRows rows = AckRows.in(workFolder)) {
-            batches.statusRows(batch.id()).forEach(row -> rows.add(new BatchLine(row.lineNumber(), row.paymentId(),
+            batches.eachStatusRow(batch.id(), row -> rows.add(new BatchLine(row.lineNumber(), row.paymentId(),
                     row.flashId() == null && row.amount() == null ? row.status() : "ACCEPTED",
                     row.amount() == null ? row.statusMessage() : "")));
             int accepted = rows.count("ACCEPTED");

@@ -76,6 +76,15 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
         assertThat(CsvLines.parse(finalStatus)).extracting(row -> row.get("line_number"))
                 .containsExactly("2", "3", "4", "5", "6", "7", "8", "10", "11");
         assertThat(erp.list("outbox/payouts/done")).contains(name + ".csv");
+        // Each status file was written from a work file of its own (report-work in the data folder,
+        // which the tests make unique per use), removed once it was in the inbox.
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            try (var files = java.nio.file.Files.find(java.nio.file.Path.of("target/test-data"), 3,
+                    (file, attributes) -> file.getParent().getFileName().toString().equals("report-work")
+                            && file.getFileName().toString().startsWith(name))) {
+                assertThat(files).isEmpty();
+            }
+        });
     }
 
     @Test
