@@ -171,18 +171,21 @@ public class BatchStore {
      * read by one query.
      */
     public void eachStatusRow(String batchId, java.util.function.Consumer<StatusRow> row) {
-        transactions.executeWithoutResult(tx -> streaming.query("select line_number, payment_id, null as flash_id, outcome as status, null as reject_code, "
-                + "reason as status_message, null as amount, null as fee, null as currency, null as updated_at, "
-                + "null as from_amount, null as from_currency, null as to_amount, null as to_currency "
-                + "from batch_line where batch_id = :batch union all "
-                + "select line_number, payment_id, flash_id, status, reject_code, "
-                + "case when status = 'PARKED' then last_error else status_message end, amount, fee, currency, updated_at, "
-                + LEGS + " from instruction where batch_id = :batch order by line_number", Map.of("batch", batchId),
+        transactions.executeWithoutResult(tx -> streaming.query(STATUS_ROWS, Map.of("batch", batchId),
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> row.accept(new StatusRow(rs.getInt(1), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
                         rs.getBigDecimal(8), rs.getString(9), UtcTime.read(rs, "updated_at"), null, rs.getBigDecimal(11),
                         rs.getString(12), rs.getBigDecimal(13), rs.getString(14)))));
     }
+
+    /** Refused lines (no Flash fields) and the ledger's rows (a parked one's last error as its message), in line order. */
+    private static final String STATUS_ROWS = "select line_number, payment_id, null as flash_id, outcome as status, "
+            + "null as reject_code, reason as status_message, null as amount, null as fee, null as currency, null as updated_at, "
+            + "null as from_amount, null as from_currency, null as to_amount, null as to_currency "
+            + "from batch_line where batch_id = :batch union all "
+            + "select line_number, payment_id, flash_id, status, reject_code, "
+            + "case when status = 'PARKED' then last_error else status_message end, amount, fee, currency, updated_at, "
+            + LEGS + " from instruction where batch_id = :batch order by line_number";
 
     public List<StatusRow> statusRows(String batchId) {
         Map<String, Object> batch = Map.of("batch", batchId);
