@@ -162,7 +162,7 @@ public class BatchStore {
                 BatchStore::batch);
     }
 
-    /** Every row of the batch in line order: refused lines from intake, accepted ones from the ledger. */
+    /** The legs Flash reported for an FX payment. */
     private static final String LEGS = "from_amount, from_currency, to_amount, to_currency";
 
     /**
@@ -187,22 +187,10 @@ public class BatchStore {
             + "case when status = 'PARKED' then last_error else status_message end, amount, fee, currency, updated_at, "
             + LEGS + " from instruction where batch_id = :batch order by line_number";
 
+    /** Every row of the batch in line order, as a list (the console's batch page). */
     public List<StatusRow> statusRows(String batchId) {
-        Map<String, Object> batch = Map.of("batch", batchId);
-        List<StatusRow> rows = new java.util.ArrayList<>(jdbc.query("select line_number, payment_id, outcome, reason from batch_line "
-                + "where batch_id = :batch", batch, (rs, n) -> new StatusRow(rs.getInt("line_number"), rs.getString("payment_id"),
-                null, rs.getString("outcome"), null, rs.getString("reason"), null, null, null, null, null, null, null, null, null)));
-        rows.addAll(jdbc.query("select line_number, payment_id, flash_id, status, reject_code, status_message, amount, fee, currency, "
-                + "updated_at, last_error, " + LEGS + " from instruction where batch_id = :batch", batch, (rs, n) -> {
-                    boolean parked = "PARKED".equals(rs.getString("status"));
-                    return new StatusRow(rs.getInt("line_number"), rs.getString("payment_id"), rs.getString("flash_id"),
-                            rs.getString("status"), rs.getString("reject_code"),
-                            parked ? rs.getString("last_error") : rs.getString("status_message"), rs.getBigDecimal("amount"),
-                            rs.getBigDecimal("fee"), rs.getString("currency"), UtcTime.read(rs, "updated_at"), null,
-                            rs.getBigDecimal("from_amount"), rs.getString("from_currency"), rs.getBigDecimal("to_amount"),
-                            rs.getString("to_currency"));
-                }));
-        rows.sort(java.util.Comparator.comparingInt(StatusRow::lineNumber));
+        List<StatusRow> rows = new java.util.ArrayList<>();
+        eachStatusRow(batchId, rows::add);
         return rows;
     }
 
