@@ -171,27 +171,38 @@ public class BatchStore {
      * read by one query.
      */
     public void eachStatusRow(String batchId, java.util.function.Consumer<StatusRow> row) {
-        transactions.executeWithoutResult(tx -> streaming.query(STATUS_ROWS, Map.of("batch", batchId),
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> row.accept(new StatusRow(rs.getInt(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
-                        rs.getBigDecimal(8), rs.getString(9), UtcTime.read(rs, "updated_at"), null, rs.getBigDecimal(11),
-                        rs.getString(12), rs.getBigDecimal(13), rs.getString(14)))));
+        transactions.executeWithoutResult(tx -> streaming.query(STATUS_ROWS + " order by line_number", Map.of("batch", batchId, "from", 0),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> row.accept(statusRow(rs))));
     }
 
-    /** Refused lines (no Flash fields) and the ledger's rows (a parked one's last error as its message), in line order. */
-    private static final String STATUS_ROWS = "select line_number, payment_id, null as flash_id, outcome as status, "
+    /** Refused lines: no Flash fields. */
+    private static final String REFUSED_ROWS = "select line_number, payment_id, null as flash_id, outcome as status, "
             + "null as reject_code, reason as status_message, null as amount, null as fee, null as currency, null as updated_at, "
             + "null as from_amount, null as from_currency, null as to_amount, null as to_currency "
-            + "from batch_line where batch_id = :batch union all "
-            + "select line_number, payment_id, flash_id, status, reject_code, "
+            + "from batch_line where batch_id = :batch and line_number >= :from";
+    /** The ledger's rows, a parked one's last error as its message. */
+    private static final String ACCEPTED_ROWS = "select line_number, payment_id, flash_id, status, reject_code, "
             + "case when status = 'PARKED' then last_error else status_message end, amount, fee, currency, updated_at, "
-            + LEGS + " from instruction where batch_id = :batch order by line_number";
+            + LEGS + " from instruction where batch_id = :batch and line_number >= :from";
+    private static final String STATUS_ROWS = REFUSED_ROWS + " union all " + ACCEPTED_ROWS;
 
-    /** Every row of the batch in line order, as a list (the console's batch page). */
-    public List<StatusRow> statusRows(String batchId) {
-        List<StatusRow> rows = new java.util.ArrayList<>();
-        eachStatusRow(batchId, rows::add);
-        return rows;
+    private static StatusRow statusRow(ResultSet rs) throws SQLException {
+        return new StatusRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), UtcTime.read(rs, "updated_at"), null,
+                rs.getBigDecimal(11), rs.getString(12), rs.getBigDecimal(13), rs.getString(14));
+    }
+
+    /**
+     * At most {@code limit} rows of the batch from line {@code fromLine} on, in line order: a page of
+     * the console's batch view (a batch of a million rows is never read whole for a page).
+     */
+    public List<StatusRow> statusRows(String batchId, int fromLine, int limit) {
+        Map<String, Object> page = Map.of("batch", batchId, "from", fromLine, "limit", limit);
+        List<StatusRow> rows = new java.util.ArrayList<>(jdbc.query(REFUSED_ROWS + " order by line_number limit :limit", page,
+                (rs, n) -> statusRow(rs)));
+        rows.addAll(jdbc.query(ACCEPTED_ROWS + " order by line_number limit :limit", page, (rs, n) -> statusRow(rs)));
+        rows.sort(java.util.Comparator.comparingInt(StatusRow::lineNumber));
+        return rows.size() <= limit ? rows : rows.subList(0, limit);
     }
 
     public List<StatusRow> corrections(String batchId) {

@@ -100,12 +100,17 @@ class ConsoleController {
         return "console/batches";
     }
 
+    /** Lines of a batch per page: a file of a million rows is read a page at a time, never whole. */
+    static final int BATCH_PAGE_LINES = 500;
+
     @GetMapping("/batches/{id}")
-    String batch(@PathVariable String id, Model model) {
-        List<io.flashbridge.ledger.StatusRow> rows = batches.statusRows(id);
+    String batch(@PathVariable String id, @RequestParam(defaultValue = "0") int from, Model model) {
+        List<io.flashbridge.ledger.StatusRow> rows = batches.statusRows(id, from, BATCH_PAGE_LINES + 1);
         model.addAttribute("batch", queries.batch(id).orElse(null));
         model.addAttribute("batchId", id);
-        model.addAttribute("rows", rows);
+        model.addAttribute("rows", rows.subList(0, Math.min(rows.size(), BATCH_PAGE_LINES)));
+        model.addAttribute("nextFrom", rows.size() > BATCH_PAGE_LINES ? rows.get(BATCH_PAGE_LINES).lineNumber() : null);
+        model.addAttribute("from", from);
         return "console/batch";
     }
 

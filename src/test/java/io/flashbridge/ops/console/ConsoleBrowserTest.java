@@ -145,6 +145,42 @@ class ConsoleBrowserTest extends ErpTestSupport {
         assertThat(browser.findElement(By.id("actions")).getText()).contains("ops", "dead-letter-discarded");
     }
 
+    @Test
+    void batchPageShowsFiveHundredLinesAtATimeWithRefusedAndAcceptedRowsInLineOrder() throws Exception {
+        String name = "console-pages-" + run;
+        String accepted = "CONP-" + run;
+        StringBuilder csv = new StringBuilder(CsvLines.PAYOUT_HEADER);
+        for (int line = 2; line <= 1101; line++) {
+            csv.append(line == 600 ? accepted + ",12.00,AUD,062000,12345678,Katarina Oreiro,,,PAGES,,,\r\n"
+                    : "CONR-" + run + "-" + line + ",not-an-amount,AUD,062000,12345678,Katarina Oreiro,,,PAGES,,,\r\n");
+        }
+        erp.drop("outbox/payouts", name + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        erp.awaitAck(name, PATIENCE);
+
+        logIn("viewer", "viewer");
+        browser.get(url("/console/batches?file=" + name));
+        browser.findElement(By.linkText(name + ".csv")).click();
+        assertThat(lineNumbers()).hasSize(500).startsWith(2).endsWith(501);
+        assertThat(browser.findElement(By.id("rows")).getText()).contains("amount").doesNotContain(accepted);
+
+        browser.findElement(By.id("next-lines")).click();
+        assertThat(lineNumbers()).hasSize(500).startsWith(502).endsWith(1001).contains(600);
+        assertThat(browser.findElement(By.id("rows")).getText()).contains(accepted);
+
+        WebElement next = browser.findElement(By.id("next-lines"));
+        assertThat(next.getText()).isEqualTo("Next lines, from line 1002");
+        next.click();
+        assertThat(lineNumbers()).hasSize(100).startsWith(1002).endsWith(1101);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        assertThat(browser.findElements(By.id("next-lines"))).isEmpty();
+        assertThat(browser.findElements(By.id("first-lines"))).hasSize(1);
+    }
+
+    private java.util.List<Integer> lineNumbers() {
+        return browser.findElements(By.cssSelector("#rows td.num:first-child")).stream()
+                .map(cell -> Integer.parseInt(cell.getText())).toList();
+    }
+
     /** A one-row payout file whose createWithdrawal fails with 503 on every attempt the retry policy allows (1 + 3). */
     private void parkedPayout(String name, String paymentId) throws IOException {
         SandboxServer.shared().admin("POST", "faults", Map.of("kind", "STATUS", "status", 503, "count", 4,
