@@ -15,6 +15,7 @@ PG_PORT=55433
 SSH_PORT=2223
 ARTEMIS_PORT=61617
 ERP_USER=flashbridge-erp
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 
 log() { echo "[production-shape] $*" >&2; }
 
@@ -93,22 +94,9 @@ start_artemis() {
   bash "$artemis_home/bin/artemis" create "$WORK/broker" --silent --user flashbridge --password "$password" \
     --require-login --host 127.0.0.1 --default-port "$ARTEMIS_PORT" --no-web --no-autotune \
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor >"$WORK/artemis-create.log" 2>&1
-  # The address settings the README asks of a standalone broker (the embedded one applies them itself).
-  sed -i 's|<address-settings>|<address-settings>\
-         <address-setting match="flashbridge.internal.#">\
-            <dead-letter-address>DLQ</dead-letter-address>\
-            <auto-create-dead-letter-resources>true</auto-create-dead-letter-resources>\
-            <redelivery-delay>1000</redelivery-delay>\
-            <redelivery-delay-multiplier>2</redelivery-delay-multiplier>\
-            <max-delivery-attempts>6</max-delivery-attempts>\
-         </address-setting>\
-         <address-setting match="flashbridge.instructions">\
-            <dead-letter-address>flashbridge.dlq</dead-letter-address>\
-            <redelivery-delay>1000</redelivery-delay>\
-            <redelivery-delay-multiplier>2</redelivery-delay-multiplier>\
-            <max-redelivery-delay>60000</max-redelivery-delay>\
-            <max-delivery-attempts>20</max-delivery-attempts>\
-         </address-setting>|' "$WORK/broker/etc/broker.xml"
+  # The address settings the bridge needs (the embedded broker applies them itself), from the same
+  # file docker-compose.yml gives its broker: Artemis reads etc/broker.properties on top of broker.xml.
+  cp "$ROOT/deploy/artemis/broker.properties" "$WORK/broker/etc/broker.properties"
   run_artemis
   log "Artemis on 127.0.0.1:$ARTEMIS_PORT"
 }

@@ -129,6 +129,49 @@ class ProductionShapeIT {
     }
 
     /**
+     * The standalone broker got the address settings the embedded broker applies to itself from
+     * {@code deploy/artemis/broker.properties} (the file docker-compose.yml gives its broker), read
+     * back through Artemis' management queue.
+     */
+    @Test
+    void theStandaloneBrokerHoldsTheBridgesAddressSettingsFromDeployArtemisBrokerProperties() throws Exception {
+        try (CoreBanking core = coreBanking()) {
+            JsonNode instructions = new ObjectMapper().readTree((String) manage(core, "getAddressSettingsAsJSON",
+                    "flashbridge.instructions"));
+            JsonNode payouts = new ObjectMapper().readTree((String) manage(core, "getAddressSettingsAsJSON",
+                    "flashbridge.internal.payouts"));
+            Object[] queues = (Object[]) manage(core, "getQueueNames");
+
+            assertThat(instructions.path("deadLetterAddress").asText()).as("flashbridge.instructions: %s", instructions).isEqualTo("flashbridge.dlq");
+            assertThat(instructions.path("maxDeliveryAttempts").asInt()).isEqualTo(20);
+            assertThat(instructions.path("redeliveryDelay").asLong()).isEqualTo(1000);
+            assertThat(instructions.path("redeliveryMultiplier").asDouble()).isEqualTo(2.0);
+            assertThat(instructions.path("maxRedeliveryDelay").asLong()).isEqualTo(60000);
+            assertThat(payouts.path("deadLetterAddress").asText()).isEqualTo("DLQ");
+            assertThat(payouts.path("maxDeliveryAttempts").asInt()).isEqualTo(6);
+            assertThat(payouts.path("autoCreateDeadLetterResources").asBoolean()).isTrue();
+            assertThat(queues).contains("flashbridge.dlq");
+        }
+    }
+
+    /** Invokes {@code operation} on the broker's management queue and answers its result. */
+    private static Object manage(CoreBanking core, String operation, Object... arguments) throws Exception {
+        jakarta.jms.Session session = core.session();
+        jakarta.jms.Destination replies = session.createTemporaryQueue();
+        jakarta.jms.Message request = session.createMessage();
+        org.apache.activemq.artemis.api.jms.management.JMSManagementHelper.putOperationInvocation(request,
+                org.apache.activemq.artemis.api.core.management.ResourceNames.BROKER, operation, arguments);
+        request.setJMSReplyTo(replies);
+        try (var producer = session.createProducer(session.createQueue("activemq.management"))) {
+            producer.send(request);
+        }
+        jakarta.jms.Message reply = core.receiveMessage(replies, null, Duration.ofSeconds(10));
+        assertThat(org.apache.activemq.artemis.api.jms.management.JMSManagementHelper.hasOperationSucceeded(reply))
+                .as("%s succeeded", operation).isTrue();
+        return org.apache.activemq.artemis.api.jms.management.JMSManagementHelper.getResult(reply);
+    }
+
+    /**
      * PostgreSQL, the broker and the ERP's SFTP server each die at once mid-batch (pg_ctl -m
      * immediate, kill -9, sshd and its sessions killed) and come back a few seconds later. Health
      * shows each outage while it lasts; the bridge reconnects by itself, and the 300-row batch and
