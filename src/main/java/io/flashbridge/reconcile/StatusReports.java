@@ -91,8 +91,16 @@ public class StatusReports {
     }
 
     /** Called once the file is in the inbox: the ERP now knows these statuses. */
-    public void written(ReportFile file) throws IOException {
+    public void written(ReportFile file) {
         batches.markReported(file.batchId(), clock.instant(), file.finalReport());
+    }
+
+    /**
+     * Removes the report's work file, whether it reached the inbox or not: a report that could not be
+     * written is rendered again from the ledger when it is next due (an interim or correction file
+     * under a new name), so nothing is left behind in the work folder.
+     */
+    public void discard(ReportFile file) throws IOException {
         Files.deleteIfExists(workFile(file));
     }
 

@@ -63,6 +63,14 @@ public final class ErpSftp implements AutoCloseable {
         }
     }
 
+    public void mkdir(String path) throws IOException {
+        sftp.mkdir(path);
+    }
+
+    public void rmdir(String path) throws IOException {
+        sftp.rmdir(path);
+    }
+
     public String read(String path) throws IOException {
         try (InputStream in = sftp.read(path)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -27,7 +27,8 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final String HEADER = CsvLines.PAYOUT_HEADER;
 
-
+    @Autowired
+    private org.apache.camel.CamelContext camel;
 
     @Test
     void paysGoodRowsOfACsvRejectsBadOnesAndReportsEveryRow() throws IOException {
@@ -76,15 +77,56 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
         assertThat(CsvLines.parse(finalStatus)).extracting(row -> row.get("line_number"))
                 .containsExactly("2", "3", "4", "5", "6", "7", "8", "10", "11");
         assertThat(erp.list("outbox/payouts/done")).contains(name + ".csv");
-        // Each status file was written from a work file of its own (report-work in the data folder,
-        // which the tests make unique per use), removed once it was in the inbox.
-        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
-            try (var files = java.nio.file.Files.find(java.nio.file.Path.of("target/test-data"), 3,
-                    (file, attributes) -> file.getParent().getFileName().toString().equals("report-work")
-                            && file.getFileName().toString().startsWith(name))) {
-                assertThat(files).isEmpty();
+        // Each status file was written from a work file of its own, removed once it was in the inbox.
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(workFiles(name)).isEmpty());
+    }
+
+    @Test
+    void writesAStatusFileTheInboxRefusedOnceItTakesItAndLeavesNoWorkFileBehind() throws Exception {
+        String name = "blocked-" + run;
+        byte[] csv = (HEADER + id(1) + ",61.00,AUD,062000,12345678,Blocked Inbox,,,BLOCKED,,,\r\n").getBytes(StandardCharsets.UTF_8);
+        String statusFile = name + ".status-" + io.flashbridge.instruction.Sha256.hex(csv).substring(0, 12) + ".csv";
+        // A folder under the status file's name: every upload of that file fails until it is gone.
+        erp.mkdir("inbox/" + statusFile);
+
+        java.util.concurrent.atomic.AtomicInteger refusedUploads = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.camel.support.EventNotifierSupport refusals = new org.apache.camel.support.EventNotifierSupport() {
+            @Override
+            public void notify(org.apache.camel.spi.CamelEvent event) {
+                Exception failure = ((org.apache.camel.spi.CamelEvent.ExchangeFailedEvent) event).getExchange().getException();
+                if (failure != null && String.valueOf(failure.getMessage()).contains(statusFile)) {
+                    refusedUploads.incrementAndGet();
+                }
             }
-        });
+
+            @Override
+            public boolean isEnabled(org.apache.camel.spi.CamelEvent event) {
+                return event instanceof org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
+            }
+        };
+        camel.getManagementStrategy().addEventNotifier(refusals);
+        refusals.start();
+        try {
+            erp.drop("outbox/payouts", name + ".csv", csv);
+            Awaitility.await().atMost(PATIENCE).until(() -> refusedUploads.get() >= 1);
+            // A new attempt may be rendering right now: its file lives only while it is uploaded.
+            Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(workFiles(name)).isEmpty());
+        } finally {
+            camel.getManagementStrategy().removeEventNotifier(refusals);
+        }
+        erp.rmdir("inbox/" + statusFile);
+
+        assertThat(CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE)).get(id(1)).get("status")).isEqualTo("CONFIRMED");
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(workFiles(name)).isEmpty());
+    }
+
+    /** Status-file work files of upload {@code name} (report-work in the data folders, which the tests make unique per use). */
+    private static List<java.nio.file.Path> workFiles(String name) throws IOException {
+        try (var files = java.nio.file.Files.find(java.nio.file.Path.of("target/test-data"), 3,
+                (file, attributes) -> file.getParent().getFileName().toString().equals("report-work")
+                        && file.getFileName().toString().startsWith(name))) {
+            return files.toList();
+        }
     }
 
     @Test
