@@ -35,14 +35,21 @@ public class StatusReports {
     static final List<String> FX_HEADER = java.util.stream.Stream.concat(HEADER.stream(),
             java.util.stream.Stream.of("from_amount", "from_currency", "to_amount", "to_currency")).toList();
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatusReports.class);
+
     private final BatchStore batches;
     private final Clock clock = Clock.systemUTC();
     /** Where a report is written before it goes to the inbox: a batch of a million rows never sits in memory. */
     private final Path workFolder;
+    private final io.micrometer.core.instrument.Counter notWritten;
 
-    StatusReports(BatchStore batches, @Value("${flashbridge.data-dir}") String dataDir) {
+    StatusReports(BatchStore batches, @Value("${flashbridge.data-dir}") String dataDir,
+                  io.micrometer.core.instrument.MeterRegistry meters) {
         this.batches = batches;
         this.workFolder = Path.of(dataDir, "report-work");
+        this.notWritten = io.micrometer.core.instrument.Counter.builder("flashbridge.reports.failed")
+                .description("Status files that could not be written to the ERP's inbox (each is written again when next due)")
+                .register(meters);
     }
 
     /** Final files for batches that just became final, and correction files for reported batches that changed. */
@@ -93,6 +100,13 @@ public class StatusReports {
     /** Called once the file is in the inbox: the ERP now knows these statuses. */
     public void written(ReportFile file) {
         batches.markReported(file.batchId(), clock.instant(), file.finalReport());
+    }
+
+    /** The report did not reach the inbox (or could not be read): said in one line, counted, and written again when next due. */
+    public void notWritten(ReportFile file, Exception cause) {
+        notWritten.increment();
+        log.warn("Status file {} not written to the ERP's inbox: {}; it is written again when next due", file.fileName(),
+                cause == null ? "unknown reason" : cause.getMessage());
     }
 
     /**

@@ -28,7 +28,7 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
     static final String HEADER = CsvLines.PAYOUT_HEADER;
 
     @Autowired
-    private org.apache.camel.CamelContext camel;
+    private io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void paysGoodRowsOfACsvRejectsBadOnesAndReportsEveryRow() throws IOException {
@@ -89,35 +89,20 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
         // A folder under the status file's name: every upload of that file fails until it is gone.
         erp.mkdir("inbox/" + statusFile);
 
-        java.util.concurrent.atomic.AtomicInteger refusedUploads = new java.util.concurrent.atomic.AtomicInteger();
-        org.apache.camel.support.EventNotifierSupport refusals = new org.apache.camel.support.EventNotifierSupport() {
-            @Override
-            public void notify(org.apache.camel.spi.CamelEvent event) {
-                Exception failure = ((org.apache.camel.spi.CamelEvent.ExchangeFailedEvent) event).getExchange().getException();
-                if (failure != null && String.valueOf(failure.getMessage()).contains(statusFile)) {
-                    refusedUploads.incrementAndGet();
-                }
-            }
+        double refusedBefore = refusedStatusFiles();
+        erp.drop("outbox/payouts", name + ".csv", csv);
 
-            @Override
-            public boolean isEnabled(org.apache.camel.spi.CamelEvent event) {
-                return event instanceof org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
-            }
-        };
-        camel.getManagementStrategy().addEventNotifier(refusals);
-        refusals.start();
-        try {
-            erp.drop("outbox/payouts", name + ".csv", csv);
-            Awaitility.await().atMost(PATIENCE).until(() -> refusedUploads.get() >= 1);
-            // A new attempt may be rendering right now: its file lives only while it is uploaded.
-            Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(workFiles(name)).isEmpty());
-        } finally {
-            camel.getManagementStrategy().removeEventNotifier(refusals);
-        }
+        Awaitility.await().atMost(PATIENCE).until(() -> refusedStatusFiles() > refusedBefore);
+        // A new attempt may be rendering right now: its file lives only while it is uploaded.
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(workFiles(name)).isEmpty());
         erp.rmdir("inbox/" + statusFile);
 
         assertThat(CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE)).get(id(1)).get("status")).isEqualTo("CONFIRMED");
         Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(workFiles(name)).isEmpty());
+    }
+
+    private double refusedStatusFiles() {
+        return meters.counter("flashbridge.reports.failed").count();
     }
 
     /** Status-file work files of upload {@code name} (report-work in the data folders, which the tests make unique per use). */
