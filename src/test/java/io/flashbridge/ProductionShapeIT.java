@@ -24,6 +24,11 @@ import io.flashbridge.support.CoreBanking;
 import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpSftp;
 import io.flashbridge.support.SandboxServer;
+import jakarta.jms.Destination;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,19 +161,17 @@ class ProductionShapeIT {
 
     /** Invokes {@code operation} on the broker's management queue and answers its result. */
     private static Object manage(CoreBanking core, String operation, Object... arguments) throws Exception {
-        jakarta.jms.Session session = core.session();
-        jakarta.jms.Destination replies = session.createTemporaryQueue();
-        jakarta.jms.Message request = session.createMessage();
-        org.apache.activemq.artemis.api.jms.management.JMSManagementHelper.putOperationInvocation(request,
-                org.apache.activemq.artemis.api.core.management.ResourceNames.BROKER, operation, arguments);
+        Session session = core.session();
+        Destination replies = session.createTemporaryQueue();
+        Message request = session.createMessage();
+        JMSManagementHelper.putOperationInvocation(request, ResourceNames.BROKER, operation, arguments);
         request.setJMSReplyTo(replies);
         try (var producer = session.createProducer(session.createQueue("activemq.management"))) {
             producer.send(request);
         }
-        jakarta.jms.Message reply = core.receiveMessage(replies, null, Duration.ofSeconds(10));
-        assertThat(org.apache.activemq.artemis.api.jms.management.JMSManagementHelper.hasOperationSucceeded(reply))
-                .as("%s succeeded", operation).isTrue();
-        return org.apache.activemq.artemis.api.jms.management.JMSManagementHelper.getResult(reply);
+        Message reply = core.receiveMessage(replies, null, Duration.ofSeconds(10));
+        assertThat(JMSManagementHelper.hasOperationSucceeded(reply)).as("%s succeeded", operation).isTrue();
+        return JMSManagementHelper.getResult(reply);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -170,26 +171,13 @@ public class BatchStore {
      * rows is never held in memory): refused lines from intake and accepted ones from the ledger,
      * read by one query.
      */
-    public void eachStatusRow(String batchId, java.util.function.Consumer<StatusRow> row) {
-        transactions.executeWithoutResult(tx -> streaming.query(STATUS_ROWS + " order by line_number", Map.of("batch", batchId, "from", 0),
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> row.accept(statusRow(rs))));
+    public void eachStatusRow(String batchId, Consumer<StatusRow> row) {
+        stream(STATUS_ROWS + " order by line_number", Map.of("batch", batchId, "from", 0), row);
     }
 
-    /** Refused lines: no Flash fields. */
-    private static final String REFUSED_ROWS = "select line_number, payment_id, null as flash_id, outcome as status, "
-            + "null as reject_code, reason as status_message, null as amount, null as fee, null as currency, null as updated_at, "
-            + "null as from_amount, null as from_currency, null as to_amount, null as to_currency "
-            + "from batch_line where batch_id = :batch and line_number >= :from";
-    /** The ledger's rows, a parked one's last error as its message. */
-    private static final String ACCEPTED_ROWS = "select line_number, payment_id, flash_id, status, reject_code, "
-            + "case when status = 'PARKED' then last_error else status_message end, amount, fee, currency, updated_at, "
-            + LEGS + " from instruction where batch_id = :batch and line_number >= :from";
-    private static final String STATUS_ROWS = REFUSED_ROWS + " union all " + ACCEPTED_ROWS;
-
-    private static StatusRow statusRow(ResultSet rs) throws SQLException {
-        return new StatusRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), UtcTime.read(rs, "updated_at"), null,
-                rs.getBigDecimal(11), rs.getString(12), rs.getBigDecimal(13), rs.getString(14));
+    /** The rows of a reported batch whose status changed since its final file, in line order, with the status reported then. */
+    public void eachCorrection(String batchId, Consumer<StatusRow> row) {
+        stream(CORRECTION_ROWS, Map.of("batch", batchId), row);
     }
 
     /**
@@ -205,15 +193,31 @@ public class BatchStore {
         return rows.size() <= limit ? rows : rows.subList(0, limit);
     }
 
-    public List<StatusRow> corrections(String batchId) {
-        return jdbc.query("select line_number, payment_id, flash_id, status, reject_code, status_message, amount, fee, currency, "
-                + "updated_at, reported_status, " + LEGS + " from instruction where batch_id = :batch and status <> reported_status "
-                + "order by line_number",
-                Map.of("batch", batchId), (rs, n) -> new StatusRow(rs.getInt("line_number"), rs.getString("payment_id"),
-                        rs.getString("flash_id"), rs.getString("status"), rs.getString("reject_code"), rs.getString("status_message"),
-                        rs.getBigDecimal("amount"), rs.getBigDecimal("fee"), rs.getString("currency"),
-                        UtcTime.read(rs, "updated_at"), rs.getString("reported_status"), rs.getBigDecimal("from_amount"),
-                        rs.getString("from_currency"), rs.getBigDecimal("to_amount"), rs.getString("to_currency")));
+    // Every status-row query has the columns of StatusRow, in its order.
+    /** Refused lines: no Flash fields. */
+    private static final String REFUSED_ROWS = "select line_number, payment_id, null as flash_id, outcome as status, "
+            + "null as reject_code, reason as status_message, null as amount, null as fee, null as currency, null as updated_at, "
+            + "null as previous_status, null as from_amount, null as from_currency, null as to_amount, null as to_currency "
+            + "from batch_line where batch_id = :batch and line_number >= :from";
+    /** The ledger's rows, a parked one's last error as its message. */
+    private static final String ACCEPTED_ROWS = "select line_number, payment_id, flash_id, status, reject_code, "
+            + "case when status = 'PARKED' then last_error else status_message end, amount, fee, currency, updated_at, "
+            + "null as previous_status, " + LEGS + " from instruction where batch_id = :batch and line_number >= :from";
+    private static final String STATUS_ROWS = REFUSED_ROWS + " union all " + ACCEPTED_ROWS;
+    private static final String CORRECTION_ROWS = "select line_number, payment_id, flash_id, status, reject_code, status_message, "
+            + "amount, fee, currency, updated_at, reported_status as previous_status, " + LEGS + " from instruction "
+            + "where batch_id = :batch and status <> reported_status order by line_number";
+
+    private static StatusRow statusRow(ResultSet rs) throws SQLException {
+        return new StatusRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), UtcTime.read(rs, "updated_at"), rs.getString(11),
+                rs.getBigDecimal(12), rs.getString(13), rs.getBigDecimal(14), rs.getString(15));
+    }
+
+    /** Reads the query's rows one at a time, a thousand per fetch, inside a transaction (PostgreSQL streams only there). */
+    private void stream(String sql, Map<String, Object> parameters, Consumer<StatusRow> row) {
+        transactions.executeWithoutResult(tx -> streaming.query(sql, parameters,
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> row.accept(statusRow(rs))));
     }
 
     /** The ERP now knows these statuses: remember them so only later changes become corrections. */

@@ -89,7 +89,7 @@ public class StatusReports {
                 }
             };
             if (report.correctionsOnly()) {
-                batches.corrections(report.batchId()).forEach(write);
+                batches.eachCorrection(report.batchId(), write);
             } else {
                 batches.eachStatusRow(report.batchId(), write);
             }
