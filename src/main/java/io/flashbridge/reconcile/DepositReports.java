@@ -43,16 +43,19 @@ public class DepositReports {
     private final DepositStore deposits;
     private final ZoneId zone;
     private final Clock clock;
+    private final UnwrittenReports unwritten;
 
     @Autowired
-    DepositReports(DepositStore deposits, @Value("${flashbridge.deposits.zone:Australia/Sydney}") ZoneId zone) {
-        this(deposits, zone, Clock.systemUTC());
+    DepositReports(DepositStore deposits, @Value("${flashbridge.deposits.zone:Australia/Sydney}") ZoneId zone,
+                   UnwrittenReports unwritten) {
+        this(deposits, zone, Clock.systemUTC(), unwritten);
     }
 
-    DepositReports(DepositStore deposits, ZoneId zone, Clock clock) {
+    DepositReports(DepositStore deposits, ZoneId zone, Clock clock, UnwrittenReports unwritten) {
         this.deposits = deposits;
         this.zone = zone;
         this.clock = clock;
+        this.unwritten = unwritten;
     }
 
     /** Today's deposits so far, when there are any. */
@@ -88,6 +91,11 @@ public class DepositReports {
             deposits.markEndOfDayWritten(report.endOfDay());
         }
         log.info("Deposit report {}: {} deposits, {} in all", report.fileName(), report.deposits(), report.total());
+    }
+
+    /** Called when the inbox refused the file: an end-of-day file stays due; an intraday one is superseded by the next. */
+    public void notWritten(DepositReport report, Exception cause) {
+        unwritten.depositReport(report.fileName(), report.endOfDay() != null, cause);
     }
 
     private List<Deposit> ofDay(LocalDate day) {

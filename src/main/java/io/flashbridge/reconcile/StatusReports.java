@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.flashbridge.output.CsvText;
 import io.flashbridge.output.OutputNames;
@@ -32,24 +36,19 @@ public class StatusReports {
     static final List<String> HEADER = List.of("line_number", "payment_id", "flash_id", "status", "reject_code",
             "status_message", "amount", "fee", "currency", "updated_at", "previous_status");
     /** FX payment files add the legs Flash reported: what it debits and what it delivers. */
-    static final List<String> FX_HEADER = java.util.stream.Stream.concat(HEADER.stream(),
-            java.util.stream.Stream.of("from_amount", "from_currency", "to_amount", "to_currency")).toList();
-
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatusReports.class);
+    static final List<String> FX_HEADER = Stream.concat(HEADER.stream(),
+            Stream.of("from_amount", "from_currency", "to_amount", "to_currency")).toList();
 
     private final BatchStore batches;
     private final Clock clock = Clock.systemUTC();
     /** Where a report is written before it goes to the inbox: a batch of a million rows never sits in memory. */
     private final Path workFolder;
-    private final io.micrometer.core.instrument.Counter notWritten;
+    private final UnwrittenReports unwritten;
 
-    StatusReports(BatchStore batches, @Value("${flashbridge.data-dir}") String dataDir,
-                  io.micrometer.core.instrument.MeterRegistry meters) {
+    StatusReports(BatchStore batches, @Value("${flashbridge.data-dir}") String dataDir, UnwrittenReports unwritten) {
         this.batches = batches;
         this.workFolder = Path.of(dataDir, "report-work");
-        this.notWritten = io.micrometer.core.instrument.Counter.builder("flashbridge.reports.failed")
-                .description("Status files that could not be written to the ERP's inbox (each is written again when next due)")
-                .register(meters);
+        this.unwritten = unwritten;
     }
 
     /** Final files for batches that just became final, and correction files for reported batches that changed. */
@@ -81,7 +80,7 @@ public class StatusReports {
         boolean fx = "FX-CSV".equals(report.format());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(CsvText.line(fx ? FX_HEADER : HEADER));
-            java.util.function.Consumer<StatusRow> write = row -> {
+            Consumer<StatusRow> write = row -> {
                 try {
                     out.write(line(row, fx));
                 } catch (IOException e) {
@@ -104,9 +103,7 @@ public class StatusReports {
 
     /** The report did not reach the inbox (or could not be read): said in one line, counted, and written again when next due. */
     public void notWritten(ReportFile file, Exception cause) {
-        notWritten.increment();
-        log.warn("Status file {} not written to the ERP's inbox: {}; it is written again when next due", file.fileName(),
-                cause == null ? "unknown reason" : cause.getMessage());
+        unwritten.statusFile(file.fileName(), cause);
     }
 
     /**
@@ -127,17 +124,17 @@ public class StatusReports {
     }
 
     private static String line(StatusRow row, boolean fx) {
-        List<Object> values = new ArrayList<>(java.util.Arrays.asList(row.lineNumber(), row.paymentId(), row.flashId(),
+        List<Object> values = new ArrayList<>(Arrays.asList(row.lineNumber(), row.paymentId(), row.flashId(),
                 row.status(), row.rejectCode(), row.statusMessage(), plain(row.amount()), plain(row.fee()), row.currency(),
                 row.updatedAt() == null ? null : row.updatedAt().toString(), row.previousStatus()));
         if (fx) {
-            values.addAll(java.util.Arrays.asList(plain(row.fromAmount()), row.fromCurrency(), plain(row.toAmount()),
+            values.addAll(Arrays.asList(plain(row.fromAmount()), row.fromCurrency(), plain(row.toAmount()),
                     row.toCurrency()));
         }
         return CsvText.line(values);
     }
 
-    private static String plain(java.math.BigDecimal amount) {
+    private static String plain(BigDecimal amount) {
         return amount == null ? null : amount.toPlainString();
     }
 }

@@ -27,10 +27,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flashbridge.ledger.Deposit;
 import io.flashbridge.ledger.DepositStatus;
 import io.flashbridge.ledger.DepositStore;
+import io.flashbridge.output.CsvText;
 import io.flashbridge.support.BridgeTest;
 import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpTestSupport;
 import io.flashbridge.support.SandboxServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.ProducerTemplate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +53,12 @@ class DepositsEndToEndTest extends ErpTestSupport {
     private DepositStore deposits;
     @Autowired
     private DepositPoller poller;
+    @Autowired
+    private UnwrittenReports unwritten;
+    @Autowired
+    private ProducerTemplate routes;
+    @Autowired
+    private MeterRegistry meters;
     private final ObjectMapper json = new ObjectMapper();
     private String token;
 
@@ -96,7 +105,7 @@ class DepositsEndToEndTest extends ErpTestSupport {
         LocalDate today = LocalDate.now(SYDNEY);
         Clock tomorrow = Clock.fixed(today.plusDays(1).atTime(0, 5).atZone(SYDNEY).toInstant(), SYDNEY);
 
-        DepositReports.DepositReport endOfDay = new DepositReports(deposits, SYDNEY, tomorrow).endOfDay().stream()
+        DepositReports.DepositReport endOfDay = new DepositReports(deposits, SYDNEY, tomorrow, unwritten).endOfDay().stream()
                 .filter(report -> today.equals(report.endOfDay())).findFirst().orElseThrow();
 
         assertThat(endOfDay.fileName()).isEqualTo("deposits-" + today() + ".csv");
@@ -107,6 +116,33 @@ class DepositsEndToEndTest extends ErpTestSupport {
                 BigDecimal.class, today.atStartOfDay(SYDNEY).toOffsetDateTime(), today.plusDays(1).atStartOfDay(SYDNEY).toOffsetDateTime());
         assertThat(fileTotal).isEqualByComparingTo(ledgerTotal).isEqualByComparingTo(endOfDay.total());
         assertThat(lines).hasSize(endOfDay.deposits());
+    }
+
+    @Test
+    void keepsAnEndOfDayReportTheInboxRefusedDueUntilItIsWritten() throws Exception {
+        LocalDate day = LocalDate.of(1990, 1, 1).plusDays(Math.floorMod(run.hashCode(), 10_000));
+        String name = "deposits-" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + ".csv";
+        DepositReports.DepositReport report = new DepositReports.DepositReport(name,
+                CsvText.line(DepositReports.HEADER), day, 0, BigDecimal.ZERO);
+        // A folder under the report's name: every upload of that file fails until it is gone.
+        erp.mkdir("inbox/" + name);
+        double refusedBefore = refusedDepositReports();
+
+        routes.sendBody("direct:deposit-report", report);
+
+        assertThat(refusedDepositReports()).isEqualTo(refusedBefore + 1);
+        assertThat(deposits.endOfDayWritten(day)).as("still due").isFalse();
+        erp.rmdir("inbox/" + name);
+
+        routes.sendBody("direct:deposit-report", report);
+
+        assertThat(erp.read("inbox/" + name)).isEqualTo(CsvText.line(DepositReports.HEADER));
+        assertThat(deposits.endOfDayWritten(day)).isTrue();
+        assertThat(refusedDepositReports()).isEqualTo(refusedBefore + 1);
+    }
+
+    private double refusedDepositReports() {
+        return meters.counter("flashbridge.reports.failed", "report", "deposits").count();
     }
 
     @Test

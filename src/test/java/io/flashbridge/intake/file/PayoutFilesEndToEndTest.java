@@ -102,7 +102,7 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
     }
 
     private double refusedStatusFiles() {
-        return meters.counter("flashbridge.reports.failed").count();
+        return meters.counter("flashbridge.reports.failed", "report", "status").count();
     }
 
     /** Status-file work files of upload {@code name} (report-work in the data folders, which the tests make unique per use). */
