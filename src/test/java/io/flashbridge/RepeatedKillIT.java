@@ -2,6 +2,7 @@ package io.flashbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +34,12 @@ import org.junit.jupiter.api.Test;
  * {@code kill -9} of the packaged bridge ten times in a row, at random points, while a 2,000-row
  * payout file and a stream of JMS instructions flow: during the file's intake, with Flash calls in
  * flight (Flash answers createWithdrawal after 30 ms, so calls are often answered and not yet
- * recorded), while webhooks arrive, and when the status file is being written; the status poller
- * reads back what no webhook retry delivered. The eleventh life
- * runs to the end. Then: one withdrawal per payment id at Flash (by externalId and by
- * idempotencyKey), every row final in the status file, every JMS instruction one reply and a
- * CONFIRMED event, no visible output file half-written, and every audit trail a gapless forward chain.
+ * recorded), while webhooks arrive, while a deposit report (written every 2 seconds once a deposit
+ * came) and the status file are being written; the status and deposit pollers read back what no
+ * webhook retry delivered. The eleventh life runs to the end. Then: one withdrawal per payment id
+ * at Flash (by externalId and by idempotencyKey), every row final in the status file, every JMS
+ * instruction one reply and a CONFIRMED event, the deposit CONFIRMED in a deposit report, no visible
+ * output file half-written, and every audit trail a gapless forward chain.
  */
 class RepeatedKillIT extends CrashTestSupport {
 
@@ -62,10 +64,12 @@ class RepeatedKillIT extends CrashTestSupport {
         List<String> correlations = new ArrayList<>();
         List<String> messageIds = new ArrayList<>();
         String replies = "kills.replies." + run;
+        String deposit = null;
 
         for (int life = 1; life <= KILLS + 1; life++) {
             // The status poller is on, as in production: a webhook whose every retry met a dead bridge is read back.
-            BridgeProcess bridge = rig.startBridge("--flashbridge.poller.period=5000", "--flashbridge.poller.quiet-for=10000");
+            BridgeProcess bridge = rig.startBridge("--flashbridge.poller.period=5000", "--flashbridge.poller.quiet-for=10000",
+                    "--flashbridge.deposits.intraday-cron=*/2 * * * * *", "--flashbridge.deposits.poll-period=5000");
             // Core banking stays connected through the kill: its connection breaks with the broker.
             CoreBanking core = new CoreBanking(rig.brokerPort());
             try {
@@ -83,23 +87,29 @@ class RepeatedKillIT extends CrashTestSupport {
                     try (ErpSftp erp = new ErpSftp(rig.sftpPort())) {
                         erp.drop("outbox/payouts", stem + ".csv", payoutFile(rowIds));
                     }
+                    deposit = rig.flash().admin("POST", "deposits", Map.of("amount", new BigDecimal("250.00"),
+                            "externalReference", "KD-" + run, "payerName", "Kill Payer", "payerAccountNo", "24681357")).path("id").asText();
                     String point = killWhen(() -> anyFile(intakeWork, "upload-") ? "during the file's intake" : null,
                             Duration.ofSeconds(30));
                     bridge.kill();
                     System.out.printf("Repeated kill: life 1 killed %s%n", point);
                 } else if (life <= KILLS) {
-                    boolean atStatusFile = life == KILLS;
-                    String point = atStatusFile
+                    String point = life == KILLS
                             ? killWhen(() -> anyFile(inbox, ".writing-" + stem + ".status") ? "while the status file was being written"
                                     : finalStatusFile(inbox, stem) ? "just after the status file was written" : null, Duration.ofSeconds(90))
+                            : life == KILLS - 1
+                            ? killWhen(() -> anyFile(inbox, ".writing-deposits-") ? "while a deposit report was being written" : null,
+                                    Duration.ofSeconds(20))
                             : killWhen(() -> null, Duration.ofMillis(500 + random.nextInt(3_500)));
                     bridge.kill();
                     System.out.printf("Repeated kill: life %d killed %s; %d of %d replies so far%n", life, point,
                             outcomes.repliesByCorrelation().size(), correlations.size());
                 } else {
+                    String confirmedDeposit = deposit;
                     Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
                             .until(() -> outcomes.repliesByCorrelation().keySet().containsAll(correlations)
-                                    && outcomes.confirmed().containsAll(messageIds) && finalStatusFile(inbox, stem));
+                                    && outcomes.confirmed().containsAll(messageIds) && finalStatusFile(inbox, stem)
+                                    && depositReported(inbox, confirmedDeposit, "CONFIRMED"));
                     Thread.sleep(1_000);
                 }
             } finally {
@@ -233,6 +243,22 @@ class RepeatedKillIT extends CrashTestSupport {
 
     private static boolean anyFile(Path folder, String prefix) {
         return anyFileNamed(folder, name -> name.startsWith(prefix));
+    }
+
+    /** A visible deposit report lists {@code flashId} in {@code status}. */
+    private static boolean depositReported(Path inbox, String flashId, String status) {
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("deposits-")).anyMatch(file -> {
+                try {
+                    return CsvLines.parse(Files.readString(file, StandardCharsets.UTF_8)).stream()
+                            .anyMatch(row -> flashId.equals(row.get("flash_id")) && status.equals(row.get("status")));
+                } catch (Exception removedMeanwhile) {
+                    return false;
+                }
+            });
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static boolean finalStatusFile(Path inbox, String stem) {
