@@ -47,6 +47,21 @@ public final class ErpSftp implements AutoCloseable {
         sftp.rename(temporary, folder + "/" + name);
     }
 
+    /**
+     * Uploads straight under the final name, in {@code pieces} writes {@code pause} apart, as an ERP on a
+     * slow link might: the file is visible, and growing, long before it is complete.
+     */
+    public void dropSlowly(String folder, String name, byte[] content, int pieces, Duration pause) throws IOException, InterruptedException {
+        int piece = (content.length + pieces - 1) / pieces;
+        try (OutputStream out = sftp.write(folder + "/" + name)) {
+            for (int from = 0; from < content.length; from += piece) {
+                out.write(content, from, Math.min(piece, content.length - from));
+                out.flush();
+                Thread.sleep(pause.toMillis());
+            }
+        }
+    }
+
     /** The folder's visible files; retried when the bridge renames a file while the listing runs. */
     public List<String> list(String folder) throws IOException {
         for (int attempt = 1; ; attempt++) {

@@ -120,6 +120,23 @@ class HostileUploadsTest extends ErpTestSupport {
     }
 
     @Test
+    void readsAFileUploadedSlowlyUnderItsFinalNameOnlyOnceItStoppedGrowing() throws Exception {
+        String name = "slow-" + run;
+        int rows = 60;
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int n = 1; n <= rows; n++) {
+            csv.append("SL-").append(run).append('-').append(n).append(",10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n");
+        }
+
+        // 3 seconds of writes 100 ms apart: every sub-second phase of the file's modification time is met
+        erp.dropSlowly("outbox/payouts", name + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8), 30, Duration.ofMillis(100));
+
+        List<Map<String, String>> ack = CsvLines.parse(erp.awaitAck(name, PATIENCE));
+        assertThat(ack).as("one ack row per row, all of them accepted").hasSize(rows)
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ACCEPTED"));
+    }
+
+    @Test
     void givesTwoBatchesWithTheSameUploadNameTheirOwnAckFiles() throws IOException {
         String name = "same-" + run;
         erp.drop("outbox/payouts", name + ".csv", (HEADER + "S1-" + run + ",10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n")
