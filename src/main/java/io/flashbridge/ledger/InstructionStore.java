@@ -168,6 +168,19 @@ public class InstructionStore {
         return apply(id, change, expected);
     }
 
+    /**
+     * A change that came too late to move the status may still carry what the ledger lacks: Flash's
+     * answer to createPayment (its fee) can arrive after the payment's final webhook, which has none.
+     */
+    private void keepWhatWasMissing(long id, StatusChange change) {
+        if (change.fee() != null || change.flashId() != null) {
+            jdbc.update("update instruction set fee = coalesce(fee, :fee), flash_id = coalesce(flash_id, :flashId) "
+                    + "where id = :id and (fee is null and :fee is not null or flash_id is null and :flashId is not null)",
+                    new MapSqlParameterSource().addValue("id", id).addValue("fee", change.fee(), java.sql.Types.DECIMAL)
+                            .addValue("flashId", change.flashId(), java.sql.Types.VARCHAR));
+        }
+    }
+
     private boolean apply(long id, StatusChange change, PayoutStatus repairFrom) {
         Boolean changed = shared.execute(() -> {
             Current current = jdbc.queryForObject(
@@ -183,6 +196,7 @@ public class InstructionStore {
                     : from == repairFrom && from != change.to();
             if (!applies) {
                 log.debug("Instruction {}: {} -> {} ({}) is late, repeated or backwards; ignored", id, from, change.to(), change.event());
+                keepWhatWasMissing(id, change);
                 return false;
             }
             Instant eventAt = repairFrom != null && change.eventTime() == null ? clock.instant() : change.eventTime();
