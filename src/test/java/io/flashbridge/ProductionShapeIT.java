@@ -102,7 +102,7 @@ class ProductionShapeIT {
             Map<String, Map<String, String>> status = CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE));
             assertThat(status.get("PS-" + run + "-1")).containsEntry("status", "CONFIRMED");
             assertThat(status.get("PS-" + run + "-2")).containsEntry("status", "CANCELLED");
-            Awaitility.await().atMost(PATIENCE).until(() -> erp.list("outbox/payouts/done").contains(name + ".csv"));
+            Awaitility.await().atMost(PATIENCE).until(() -> erp.archived("outbox/payouts/done", name));
         }
         try (Connection db = DriverManager.getConnection(services.get("DB_URL"), services.get("DB_USERNAME"),
                 services.get("DB_PASSWORD"))) {

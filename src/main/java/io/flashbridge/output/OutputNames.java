@@ -18,6 +18,8 @@ import java.time.format.DateTimeFormatter;
  * </ul>
  * Deposit reports are {@code deposits-<yyyyMMdd>.csv} (end of day) and
  * {@code deposits-<yyyyMMdd>-<HHmmss>.csv} (intraday), dated in the reports' business time zone.
+ * The upload itself is archived (under {@code done/} or {@code failed/} beside it) as {@code X.B.csv}
+ * (or {@code .aba}), so an ERP that sends {@code payouts.csv} every day keeps every day's file.
  * Two batches never share a file: their contents, and so B, differ. X is the upload's name without
  * its extension, made safe: control characters, {@code /}, {@code \} and undecodable bytes become
  * {@code _}, leading dots go, and it is cut to {@value #MAX_STEM_BYTES} UTF-8 bytes so that every
@@ -61,8 +63,23 @@ public final class OutputNames {
         return "deposits-" + DAY.format(day) + "-" + TIME.format(time) + ".csv";
     }
 
+    /** The archived upload {@code X.B.csv}: next to its {@code X.ack-B.csv}, never replacing another file's archive. */
+    public static String archivedUpload(String uploadName, String batchId) {
+        return stem(uploadName) + "." + shortId(batchId) + extension(uploadName);
+    }
+
+    /** The archive of an upload whose bytes were never read (its intake failed before): {@code X.<yyyyMMddHHmmssSSS>.csv}. */
+    public static String archivedUpload(String uploadName, Instant at) {
+        return stem(uploadName) + "." + MILLIS.format(at) + extension(uploadName);
+    }
+
     public static String shortId(String batchId) {
         return batchId.length() <= ID_LENGTH ? batchId : batchId.substring(0, ID_LENGTH);
+    }
+
+    /** {@code .csv} or {@code .aba} (lower case), the formats the intake reads; {@code .csv} for anything else. */
+    private static String extension(String uploadName) {
+        return uploadName.toLowerCase(java.util.Locale.ROOT).endsWith(".aba") ? ".aba" : ".csv";
     }
 
     /** {@code payouts-2026-11-26.csv} → {@code payouts-2026-11-26}, made safe to use in a file name. */

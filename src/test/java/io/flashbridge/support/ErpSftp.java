@@ -78,6 +78,11 @@ public final class ErpSftp implements AutoCloseable {
         }
     }
 
+    /** Whether upload {@code stem} (its name without extension) is archived in {@code folder}, as {@code stem.<batch>.csv}. */
+    public boolean archived(String folder, String stem) throws IOException {
+        return list(folder).stream().anyMatch(name -> name.startsWith(stem + ".") && name.length() > stem.length() + 1);
+    }
+
     public void mkdir(String path) throws IOException {
         sftp.mkdir(path);
     }

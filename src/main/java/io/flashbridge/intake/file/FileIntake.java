@@ -35,11 +35,14 @@ public class FileIntake {
     private static final String BATCH_ID = "FlashBridgeUploadSha256";
     /** Header the route sets to REJECT_ROWS or REJECT_FILE; without it, {@code flashbridge.intake.policy} decides. */
     static final String REJECT_POLICY = "FlashBridgeRejectPolicy";
+    private static final String DONE = "done/";
+    private static final String FAILED = "failed/";
 
     /**
      * What the route does next: write the work file {@code ack} as {@code ackFileName}, queue the
-     * batch's waiting instructions (none without {@code batchId}), archive the input under
-     * {@code archive} ({@code done} or {@code failed}). The work file goes when the exchange is over.
+     * batch's waiting instructions (none without {@code batchId}), archive the input as
+     * {@code archive} ({@code done/X.B.csv} or {@code failed/X.B.csv}, see {@link OutputNames}).
+     * The work file goes when the exchange is over.
      */
     public record Outcome(String batchId, String ackFileName, java.io.File ack, String archive, int rows, int accepted) {}
 
@@ -116,7 +119,7 @@ public class FileIntake {
         String ackName = OutputNames.ack(fileName, batchId);
         Optional<Batch> seen = batches.find(batchId);
         if (seen.isPresent() && !seen.get().completed()) {
-            return resume(seen.get(), ackName);
+            return resume(seen.get(), fileName, ackName);
         }
         if (seen.isPresent()) {
             return duplicateFile(fileName, file, seen.get(), batchId);
@@ -146,7 +149,7 @@ public class FileIntake {
             log.info("Batch {} ({}): {} rows, {} accepted, {} refused; read and recorded in {} ms, finished in {} ms", fileName,
                     OutputNames.shortId(batchId), rows.rows(), accepted, rows.rows() - accepted, (readAt - started) / 1_000_000,
                     (System.nanoTime() - readAt) / 1_000_000);
-            return new Outcome(batchId, ackName, rows.writeAck().toFile(), accepted == 0 ? "failed" : "done", rows.rows(), accepted);
+            return new Outcome(batchId, ackName, rows.writeAck().toFile(), archive(accepted, fileName, batchId), rows.rows(), accepted);
         } finally {
             rows.close();
         }
@@ -172,7 +175,8 @@ public class FileIntake {
                 + "); ask the bridge's operators, then send it again";
         log.error("File {} moved to failed/ after {} failed attempts", fileName, attempts, cause);
         return deletedWhenDone(exchange, new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()),
-                ack(List.of(new BatchLine(1, null, "REJECTED", "line 1: " + reason))), "failed", 0, 0));
+                ack(List.of(new BatchLine(1, null, "REJECTED", "line 1: " + reason))),
+                FAILED + OutputNames.archivedUpload(fileName, clock.instant()), 0, 0));
     }
 
     private String refusal(FileInspection inspection) {
@@ -202,7 +206,7 @@ public class FileIntake {
                 rows.add(new BatchLine(lineOf(reason), null, "REJECTED", "file rejected: " + reason));
             }
             return new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()), rows.writeAck().toFile(),
-                    "failed", rows.rows(), 0);
+                    FAILED + OutputNames.archivedUpload(fileName, batchId), rows.rows(), 0);
         }
     }
 
@@ -210,15 +214,21 @@ public class FileIntake {
      * The bridge stopped after recording this file but before its intake completed: answer the same
      * ack again from the ledger and queue what still waits (the submitter ignores what was sent).
      */
-    private Outcome resume(Batch batch, String ackName) throws IOException {
+    private Outcome resume(Batch batch, String fileName, String ackName) throws IOException {
         log.warn("File {} was recorded but its intake did not complete; resuming it", batch.fileName());
         try (AckRows rows = AckRows.in(workFolder)) {
             batches.eachStatusRow(batch.id(), row -> rows.add(new BatchLine(row.lineNumber(), row.paymentId(),
                     row.flashId() == null && row.amount() == null ? row.status() : "ACCEPTED",
                     row.amount() == null ? row.statusMessage() : "")));
             int accepted = rows.count("ACCEPTED");
-            return new Outcome(batch.id(), ackName, rows.writeAck().toFile(), accepted == 0 ? "failed" : "done", rows.rows(), accepted);
+            return new Outcome(batch.id(), ackName, rows.writeAck().toFile(), archive(accepted, fileName, batch.id()), rows.rows(),
+                    accepted);
         }
+    }
+
+    /** {@code done/} when any row was accepted, else {@code failed/}. */
+    private static String archive(int accepted, String fileName, String batchId) {
+        return (accepted == 0 ? FAILED : DONE) + OutputNames.archivedUpload(fileName, batchId);
     }
 
     private Outcome duplicateFile(String fileName, Path file, Batch seen, String batchId) throws IOException {
@@ -232,7 +242,7 @@ public class FileIntake {
                 lines.add(new BatchLine(1, null, "DUPLICATE", reason));
             }
             return new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()), lines.writeAck().toFile(),
-                    "failed", lines.rows(), 0);
+                    FAILED + OutputNames.archivedUpload(fileName, batchId), lines.rows(), 0);
         }
     }
 

@@ -84,7 +84,7 @@ class AbaAndWebhookEndToEndTest extends ErpTestSupport {
         assertThat(ack.get(2).get("reason")).isEqualTo("line 4: net total 300.01 does not match the detail records (300.00)");
         assertThat(jdbc.queryForObject("select count(*) from instruction", Integer.class)).isEqualTo(instructionsBefore);
         Awaitility.await().atMost(PayoutFilesEndToEndTest.PATIENCE).ignoreExceptions()
-                .until(() -> erp.list("outbox/payouts/failed").contains(name + ".aba"));
+                .until(() -> erp.list("outbox/payouts/failed").stream().anyMatch(file -> file.startsWith(name + ".") && file.endsWith(".aba")));
     }
 
     @Test

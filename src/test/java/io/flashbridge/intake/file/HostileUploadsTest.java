@@ -36,7 +36,7 @@ class HostileUploadsTest extends ErpTestSupport {
 
         List<Map<String, String>> ack = CsvLines.parse(erp.awaitAck(name, PATIENCE));
         assertThat(ack).singleElement().satisfies(row -> assertThat(row.get("reason")).contains("the file is empty"));
-        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> erp.list("outbox/payouts/failed").contains(name + ".csv"));
+        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> erp.archived("outbox/payouts/failed", name));
     }
 
     @Test
@@ -153,6 +153,30 @@ class HostileUploadsTest extends ErpTestSupport {
     }
 
     @Test
+    void keepsEveryArchivedUploadWhenTheErpReusesAFileName() throws IOException {
+        String name = "daily-" + run;
+        String first = HEADER + "D1-" + run + ",10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n";
+        String second = HEADER + "D2-" + run + ",20.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n";
+        erp.drop("outbox/payouts", name + ".csv", first.getBytes(StandardCharsets.UTF_8));
+        Awaitility.await().atMost(PATIENCE).until(() -> !erp.list("outbox/payouts").contains(name + ".csv"));
+
+        erp.drop("outbox/payouts", name + ".csv", second.getBytes(StandardCharsets.UTF_8));
+        Awaitility.await().atMost(PATIENCE).until(() -> !erp.list("outbox/payouts").contains(name + ".csv"));
+
+        List<String> archived = erp.list("outbox/payouts/done").stream().filter(file -> file.contains(name)).toList();
+        assertThat(archived).hasSize(2);
+        assertThat(archived.stream().map(file -> read("outbox/payouts/done/" + file))).containsExactlyInAnyOrder(first, second);
+    }
+
+    private String read(String path) {
+        try {
+            return erp.read(path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void rejectsAnAbaFileWithARowForItsOverlongRecord() throws IOException {
         String name = "long-record-" + run;
         String aba = new String(new AbaFile().batch("ACME", "LONG", false)
@@ -175,7 +199,7 @@ class HostileUploadsTest extends ErpTestSupport {
 
         PayoutFileIntake.Outcome outcome = intake.receive("many-" + run + ".csv", file);
 
-        assertThat(outcome.archive()).isEqualTo("failed");
+        assertThat(outcome.archive()).startsWith("failed/");
         assertThat(CsvLines.parse(Files.readString(outcome.ack().toPath()))).singleElement().satisfies(row -> assertThat(row.get("reason"))
                 .contains("over the limit of 1000000 rows (flashbridge.intake.max-rows)"));
     }

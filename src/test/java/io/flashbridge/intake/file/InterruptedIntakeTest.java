@@ -38,7 +38,8 @@ class InterruptedIntakeTest extends BridgeTestSupport {
         assertThat(Files.readString(resumed.ack().toPath())).isEqualTo(Files.readString(first.ack().toPath()));
         assertThat(resumed.batchId()).isEqualTo(first.batchId());
         assertThat(resumed.accepted()).isEqualTo(first.accepted()).isEqualTo(1);
-        assertThat(resumed.archive()).isEqualTo("done");
+        assertThat(resumed.archive()).as("archived next to its ack, under the batch id")
+                .isEqualTo("done/interrupted-" + run + "." + first.batchId().substring(0, 12) + ".csv").isEqualTo(first.archive());
 
         intake.completed(first.batchId());
         PayoutFileIntake.Outcome again = intake.receive(name, file);

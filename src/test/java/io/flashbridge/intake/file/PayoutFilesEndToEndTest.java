@@ -76,7 +76,7 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
         assertThat(CsvLines.parse(finalStatus).get(7)).containsEntry("status", "DUPLICATE");
         assertThat(CsvLines.parse(finalStatus)).extracting(row -> row.get("line_number"))
                 .containsExactly("2", "3", "4", "5", "6", "7", "8", "10", "11");
-        assertThat(erp.list("outbox/payouts/done")).contains(name + ".csv");
+        assertThat(erp.archived("outbox/payouts/done", name)).isTrue();
         // Each status file was written from a work file of its own, removed once it was in the inbox.
         Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(workFiles(name)).isEmpty());
     }
@@ -153,7 +153,7 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
             assertThat(row.get("reason")).contains("file already processed").contains("first-" + run + ".csv");
         });
         assertThat(jdbc.queryForObject("select count(*) from instruction", Integer.class)).isEqualTo(instructionsBefore);
-        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> erp.list("outbox/payouts/failed").contains("second-" + run + ".csv"));
+        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> erp.archived("outbox/payouts/failed", "second-" + run));
     }
 
     /** Waits until some status file of batch {@code name} shows {@code paymentId} in {@code expectedStatus}. */

@@ -35,6 +35,6 @@ class RejectFilePolicyTest extends ErpTestSupport {
         assertThat(ack.get(1).get("reason")).startsWith("line 3: bsb:");
         assertThat(jdbc.queryForObject("select count(*) from instruction", Integer.class)).isEqualTo(before);
         Awaitility.await().atMost(PayoutFilesEndToEndTest.PATIENCE).ignoreExceptions()
-                .until(() -> erp.list("outbox/payouts/failed").contains(name + ".csv"));
+                .until(() -> erp.archived("outbox/payouts/failed", name));
     }
 }
