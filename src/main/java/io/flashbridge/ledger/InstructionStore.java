@@ -346,6 +346,18 @@ public class InstructionStore {
                 + "fetch first " + limit + " rows only", Map.of("before", UtcTime.of(before)), InstructionStore::row);
     }
 
+    /** Withdrawals among Flash ids {@code flashIds} that the ledger holds as {@code CONFIRMED}. */
+    public List<Instruction> confirmedWithdrawals(java.util.Collection<String> flashIds) {
+        List<String> ids = new ArrayList<>(flashIds);
+        List<Instruction> confirmed = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            confirmed.addAll(jdbc.query("select " + COLUMNS + " from instruction where flash_id in (:ids) and status = 'CONFIRMED' "
+                    + "and kind = :kind", Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1000)),
+                    "kind", io.flashbridge.instruction.Validation.WITHDRAWAL), InstructionStore::row));
+        }
+        return confirmed;
+    }
+
     public void markPolled(long id) {
         jdbc.update("update instruction set polled_at = :at where id = :id", Map.of("id", id, "at", now()));
     }

@@ -3,14 +3,18 @@ package io.flashbridge.reconcile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flashbridge.flash.FlashClient;
 import io.flashbridge.flash.FlashException;
 import io.flashbridge.flash.FlashFields;
 import io.flashbridge.flash.FlashGraphQlErrorException;
+import io.flashbridge.flash.FlashOperation;
 import io.flashbridge.flash.PaymentLegs;
 import io.flashbridge.ledger.Instruction;
 import io.flashbridge.ledger.InstructionStore;
@@ -70,6 +74,51 @@ public class WithdrawalPoller {
             log.info("Polling Flash moved {} of {} payouts whose webhooks did not come", moved, waiting.size());
         }
         return moved;
+    }
+
+    /**
+     * Bank returns whose webhooks never came. {@code CONFIRMED} is final for the status file, but the
+     * recipient's bank can still send the money back, days later ({@code CONFIRMED → FAILED →
+     * REFUNDED}); the poll above never asks about confirmed payouts again. One {@code withdrawals}
+     * query per run lists what Flash holds as {@code FAILED} or {@code REFUNDED}, created in the last
+     * {@code windowDays}; each the ledger still has as {@code CONFIRMED} moves on (and its batch gets a
+     * correction file). Answers how many moved.
+     */
+    public int pollReturns(int windowDays) {
+        JsonNode returned;
+        try {
+            returned = flash.call(FlashOperation.WITHDRAWALS, Map.of("statuses", List.of("FAILED", "REFUNDED"),
+                    "minCreatedAt", Instant.now().minus(Duration.ofDays(windowDays)).toString()));
+        } catch (FlashException unavailable) {
+            log.warn("Looking for bank returns at Flash failed: {}; asked again next run", unavailable.getMessage());
+            return 0;
+        }
+        Map<String, JsonNode> byFlashId = new HashMap<>();
+        returned.forEach(withdrawal -> byFlashId.put(withdrawal.path("id").asText(), withdrawal));
+        int moved = 0;
+        for (Instruction payout : instructions.confirmedWithdrawals(byFlashId.keySet())) {
+            if (returned(payout, byFlashId.get(payout.flashId()))) {
+                moved++;
+            }
+        }
+        if (moved > 0) {
+            log.info("Polling Flash found {} bank returns of confirmed payouts whose webhooks did not come", moved);
+        }
+        return moved;
+    }
+
+    /** A refund is recorded as the return it follows and then the refund, so the audit trail has every step. */
+    private boolean returned(Instruction payout, JsonNode withdrawal) {
+        if ("REFUNDED".equals(withdrawal.path("status").asText())) {
+            ObjectNode failed = withdrawal.deepCopy();
+            failed.put("status", "FAILED");
+            if (!apply(payout, failed)) {
+                return false;
+            }
+            apply(instructions.find(payout.id()).orElseThrow(), withdrawal);
+            return true;
+        }
+        return apply(payout, withdrawal);
     }
 
     private boolean apply(Instruction payout, JsonNode withdrawal) {

@@ -13,9 +13,11 @@ import io.flashbridge.support.CsvLines;
 import io.flashbridge.support.ErpTestSupport;
 import io.flashbridge.support.FxPaymentRows;
 import io.flashbridge.support.SandboxServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /** Flash gave up delivering the webhooks: the poller reads the outcomes back and the batch is still reported. */
@@ -24,6 +26,9 @@ import org.springframework.test.context.TestPropertySource;
 class LostWebhooksTest extends ErpTestSupport {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    private WithdrawalPoller poller;
 
     @BeforeEach
     void sendFlashWebhooksWhereNothingListens() {
@@ -54,6 +59,29 @@ class LostWebhooksTest extends ErpTestSupport {
         assertThat(events).containsExactly(WithdrawalPoller.EVENT, WithdrawalPoller.EVENT);
         assertThat(jdbc.queryForObject("select count(*) from webhook_event e join instruction i on i.flash_id = e.entity_id "
                 + "where i.payment_id in (?, ?)", Integer.class, confirmed, cancelled)).isZero();
+    }
+
+    @Test
+    void findsABankReturnOfAConfirmedPayoutWhenNoWebhookComes() throws IOException {
+        String name = "lost-return-" + run;
+        String returned = "LWR-" + run + "-1";
+        erp.drop("outbox/payouts", name + ".csv", (CsvLines.PAYOUT_HEADER
+                + returned + ",40.00,AUD,062000,12345678,Katarina Oreiro,,,RETURN-1,,,\r\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> confirmed = CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE)).get(returned);
+        assertThat(confirmed).containsEntry("status", "CONFIRMED");
+
+        SandboxServer.shared().admin("POST", "withdrawals/" + confirmed.get("flash_id") + "/return", null);
+        // Flash allows one login a second: a run that meets the limit finds nothing and the next one asks again.
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(1100)).until(() -> {
+            poller.pollReturns(30);
+            return "REFUNDED".equals(jdbc.queryForObject("select status from instruction where payment_id = ?", String.class, returned));
+        });
+
+        assertThat(erp.awaitStatusRow(name, returned, "REFUNDED", PATIENCE)).containsEntry("previous_status", "CONFIRMED");
+        List<String> steps = jdbc.queryForList("select a.from_status || '>' || a.to_status || ' ' || a.event from audit a "
+                + "join instruction i on i.id = a.instruction_id where i.payment_id = ? and a.from_status in ('CONFIRMED', 'FAILED') "
+                + "order by a.id", String.class, returned);
+        assertThat(steps).containsExactly("CONFIRMED>FAILED " + WithdrawalPoller.EVENT, "FAILED>REFUNDED " + WithdrawalPoller.EVENT);
     }
 
     @Test

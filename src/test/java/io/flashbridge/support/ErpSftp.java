@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
@@ -125,6 +126,24 @@ public final class ErpSftp implements AutoCloseable {
     /** The name of upload {@code stem}'s final status file, as a regular expression. */
     public static String finalStatusName(String stem) {
         return Pattern.quote(stem) + "\\.status-[0-9a-f]{12}\\.csv";
+    }
+
+    /** Waits until a status file of upload {@code stem} (final, interim or correction) shows {@code paymentId} in {@code status}; answers that row. */
+    public Map<String, String> awaitStatusRow(String stem, String paymentId, String status, Duration atMost) {
+        Map<String, String>[] found = new Map[1];
+        Awaitility.await().atMost(atMost).ignoreExceptions().until(() -> {
+            for (String file : list("inbox")) {
+                if (file.startsWith(stem + ".status")) {
+                    Map<String, String> row = CsvLines.byPaymentId(read("inbox/" + file)).get(paymentId);
+                    if (row != null && status.equals(row.get("status"))) {
+                        found[0] = row;
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+        return found[0];
     }
 
     /** Waits for a file in the inbox whose name matches {@code regex} and answers its text. */

@@ -57,7 +57,7 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
         assertThat(ack.get(7).get("reason")).isEqualTo("line 10: payment_id " + id(1) + " is already on line 2");
 
         // HALT_AML holds one payout in review: the batch gets interim status files, not a final one.
-        Map<String, String> halted = awaitStatusRow(name, id(4), "REVIEWING");
+        Map<String, String> halted = erp.awaitStatusRow(name, id(4), "REVIEWING", PATIENCE);
         assertThat(erp.finalStatusExists(name)).isFalse();
         SandboxServer.shared().admin("POST", "withdrawals/" + halted.get("flash_id") + "/approve", null);
 
@@ -124,7 +124,7 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
 
         SandboxServer.shared().admin("POST", "withdrawals/" + confirmed.get("flash_id") + "/return", null);
 
-        Map<String, String> correction = awaitStatusRow(name, id(1), "REFUNDED");
+        Map<String, String> correction = erp.awaitStatusRow(name, id(1), "REFUNDED", PATIENCE);
         assertThat(correction).containsEntry("previous_status", "CONFIRMED");
         List<Map<String, Object>> audit = jdbc.queryForList("select a.from_status, a.to_status, a.event, a.request_id from audit a "
                 + "join instruction i on i.id = a.instruction_id where i.payment_id = ? order by a.id", id(1));
@@ -157,28 +157,6 @@ class PayoutFilesEndToEndTest extends ErpTestSupport {
     }
 
     /** Waits until some status file of batch {@code name} shows {@code paymentId} in {@code expectedStatus}. */
-    private Map<String, String> awaitStatusRow(String name, String paymentId, String expectedStatus) throws IOException {
-        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> statusFiles(name).stream()
-                .anyMatch(file -> expectedStatus.equals(statusOf(file, paymentId))));
-        return statusFiles(name).stream().filter(file -> expectedStatus.equals(statusOf(file, paymentId)))
-                .map(file -> CsvLines.byPaymentId(file).get(paymentId)).findFirst().orElseThrow();
-    }
-
-    private static String statusOf(String file, String paymentId) {
-        Map<String, String> row = CsvLines.byPaymentId(file).get(paymentId);
-        return row == null ? null : row.get("status");
-    }
-
-    private List<String> statusFiles(String name) throws IOException {
-        return erp.list("inbox").stream().filter(file -> file.startsWith(name + ".status"))
-                .map(file -> {
-                    try {
-                        return erp.read("inbox/" + file);
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
-    }
 
     private String id(int n) {
         return "P-" + run + "-" + n;
