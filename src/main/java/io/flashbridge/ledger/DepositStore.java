@@ -125,6 +125,12 @@ public class DepositStore {
         return edge("min");
     }
 
+    /** When the oldest deposit still moving (not yet cleared, in review, being refunded) was created. */
+    public Optional<Instant> oldestUnfinishedCreatedAt() {
+        return jdbc.query("select min(created_at) as edge from deposit where status in ('INITIALISED', 'REVIEWING', 'REFUNDING')",
+                Map.of(), (rs, n) -> UtcTime.read(rs, "edge")).stream().filter(Objects::nonNull).findFirst();
+    }
+
     public boolean endOfDayWritten(LocalDate day) {
         return !jdbc.queryForList("select business_day from deposit_report where business_day = :day", Map.of("day", day), LocalDate.class).isEmpty();
     }

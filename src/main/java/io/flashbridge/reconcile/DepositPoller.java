@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Safety net for deposit webhooks Flash gave up delivering: lists the deposits created since a day
- * before the newest one the ledger knows (two days back on an empty ledger), one {@code deposits}
- * query per run, and records any deposit or status the ledger does not have yet, through the same
- * forward-only rule as webhooks. A rate limit or an outage ends the run.
+ * before the newest one the ledger knows (two days back on an empty ledger) — or since the oldest
+ * one still moving (held in review, being refunded), at most {@value #LOOKBACK_DAYS} days back — one
+ * {@code deposits} query per run, and records any deposit or status the ledger does not have yet,
+ * through the same forward-only rule as webhooks. A rate limit or an outage ends the run.
  */
 @Component("depositPoller")
 public class DepositPoller {
@@ -28,6 +29,8 @@ public class DepositPoller {
     static final String EVENT = "deposits (poll)";
     private static final Logger log = LoggerFactory.getLogger(DepositPoller.class);
     private static final Duration OVERLAP = Duration.ofDays(1);
+    /** A deposit held in review is looked for this long; after that only its webhooks can move it. */
+    static final int LOOKBACK_DAYS = 30;
 
     private final FlashClient flash;
     private final DepositStore deposits;
@@ -41,7 +44,7 @@ public class DepositPoller {
 
     /** Answers how many deposits changed in the ledger. */
     public int poll() {
-        Instant since = deposits.newestCreatedAt().orElse(Instant.now().minus(OVERLAP)).minus(OVERLAP);
+        Instant since = since(Instant.now());
         JsonNode listed;
         try {
             listed = flash.call(FlashOperation.DEPOSITS, Map.of("minCreatedAt", since.toString()));
@@ -64,6 +67,18 @@ public class DepositPoller {
             log.info("Deposit listing found {} deposits or status changes the webhooks had not brought", changed);
         }
         return changed;
+    }
+
+    /** A review or a refund can end days after the deposit came, while newer deposits keep arriving. */
+    private Instant since(Instant now) {
+        Instant sinceNewest = deposits.newestCreatedAt().orElse(now.minus(OVERLAP)).minus(OVERLAP);
+        Instant oldestMoving = deposits.oldestUnfinishedCreatedAt().orElse(sinceNewest);
+        Instant lookback = now.minus(Duration.ofDays(LOOKBACK_DAYS));
+        return earlier(sinceNewest, oldestMoving.isBefore(lookback) ? lookback : oldestMoving);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static DepositStatus parse(String status) {

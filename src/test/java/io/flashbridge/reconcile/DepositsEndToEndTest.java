@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -143,6 +144,32 @@ class DepositsEndToEndTest extends ErpTestSupport {
 
     private double refusedDepositReports() {
         return meters.counter("flashbridge.reports.failed", "report", "deposits").count();
+    }
+
+    @Test
+    void findsTheEndOfAReviewThatOutlastedNewerDepositsWhenItsWebhooksAreLost() throws Exception {
+        String held = deposit("66.00", "HOLD-" + run, "Held Long", "12121212", null, true);
+        awaitStatus(held, "REVIEWING");
+        // Deposits kept arriving while it was held: the newest the ledger knows came three days after it.
+        String newer = ("NEWER" + run).substring(0, Math.min(32, 5 + run.length()));
+        jdbc.update("insert into deposit (flash_id, status, amount, currency, created_at, updated_at) values (?, 'CONFIRMED', 1.00, "
+                + "'AUD', ?, ?)", newer, OffsetDateTime.now().plusDays(3), OffsetDateTime.now());
+        String url = "http://localhost:" + port + "/webhooks/flash";
+        SandboxServer.shared().admin("PUT", "webhook?client=" + SandboxServer.DEMO_EMAIL, Map.of("url", url,
+                "secret", SandboxServer.WEBHOOK_SECRET, "events", List.of("withdrawal_initiated")));
+        try {
+            SandboxServer.shared().admin("POST", "deposits/" + held + "/reject", null);
+
+            // Flash allows one login a second: a run that meets the limit ends and the next one tries again.
+            Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(1100)).until(() -> {
+                poller.poll();
+                return deposits.find(held).map(d -> d.status() == DepositStatus.REFUNDED).orElse(false);
+            });
+        } finally {
+            SandboxServer.shared().registerWebhook(SandboxServer.DEMO_EMAIL, url);
+            jdbc.update("delete from deposit where flash_id = ?", newer);
+        }
+        assertThat(deposits.audit(held)).extracting(row -> row.get("event")).contains(DepositPoller.EVENT);
     }
 
     @Test
