@@ -72,7 +72,8 @@ public class DepositPoller {
     /** A review or a refund can end days after the deposit came, while newer deposits keep arriving. */
     private Instant since(Instant now) {
         Instant sinceNewest = deposits.newestCreatedAt().orElse(now.minus(OVERLAP)).minus(OVERLAP);
-        Instant oldestMoving = deposits.oldestUnfinishedCreatedAt().orElse(sinceNewest);
+        // The ledger's creation time can be when it learnt of the deposit, after Flash's: the same day's overlap.
+        Instant oldestMoving = deposits.oldestUnfinishedCreatedAt().map(at -> at.minus(OVERLAP)).orElse(sinceNewest);
         Instant lookback = now.minus(Duration.ofDays(LOOKBACK_DAYS));
         return earlier(sinceNewest, oldestMoving.isBefore(lookback) ? lookback : oldestMoving);
     }
