@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.flashbridge.instruction.Masking;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -131,11 +132,44 @@ public class DepositStore {
                 Map.of(), (rs, n) -> UtcTime.read(rs, "edge")).stream().filter(Objects::nonNull).findFirst();
     }
 
+    /** A deposit whose day was reported, with the status the last file that closed its day gave it (null: none listed it). */
+    public record ReportedDeposit(Deposit deposit, String reportedStatus) {}
+
+    /**
+     * Deposits created in [{@code from}, {@code to}) whose status differs from the one their day's
+     * last file gave them, or that no such file listed, oldest first.
+     */
+    public List<ReportedDeposit> changedSinceReported(Instant from, Instant to) {
+        return jdbc.query("select " + COLUMNS + ", reported_status from deposit where created_at >= :from and created_at < :to "
+                + "and (reported_status is null or reported_status <> status) order by created_at, flash_id",
+                Map.of("from", UtcTime.of(from), "to", UtcTime.of(to)),
+                (rs, n) -> new ReportedDeposit(row(rs, n), rs.getString("reported_status")));
+    }
+
+    /**
+     * Records, in one transaction, that a file closing a day was written: the end-of-day file of
+     * {@code endOfDay} (null for a changes file), and the status it listed each deposit in.
+     */
+    public void markReported(LocalDate endOfDay, List<Deposit> listed) {
+        transactions.executeWithoutResult(tx -> {
+            if (endOfDay != null) {
+                markEndOfDayWritten(endOfDay);
+            }
+            for (int from = 0; from < listed.size(); from += 1000) {
+                jdbc.batchUpdate("update deposit set reported_status = :status where flash_id = :id",
+                        listed.subList(from, Math.min(listed.size(), from + 1000)).stream()
+                                .map(deposit -> new MapSqlParameterSource().addValue("id", deposit.flashId())
+                                        .addValue("status", deposit.status().name()))
+                                .toArray(SqlParameterSource[]::new));
+            }
+        });
+    }
+
     public boolean endOfDayWritten(LocalDate day) {
         return !jdbc.queryForList("select business_day from deposit_report where business_day = :day", Map.of("day", day), LocalDate.class).isEmpty();
     }
 
-    public void markEndOfDayWritten(LocalDate day) {
+    private void markEndOfDayWritten(LocalDate day) {
         jdbc.update("insert into deposit_report (business_day, written_at) values (:day, :at)", Map.of("day", day, "at", UtcTime.of(clock.instant())));
     }
 

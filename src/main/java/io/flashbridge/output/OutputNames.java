@@ -17,7 +17,8 @@ import java.time.format.DateTimeFormatter;
  *   <li>{@code X.status-B-<yyyyMMddHHmmss>.csv}: interim status files and corrections</li>
  * </ul>
  * Deposit reports are {@code deposits-<yyyyMMdd>.csv} (end of day) and
- * {@code deposits-<yyyyMMdd>-<HHmmss>.csv} (intraday), dated in the reports' business time zone.
+ * {@code deposits-<yyyyMMdd>-<HHmmss>.csv} (intraday), dated in the reports' business time zone, and
+ * {@code deposits-<yyyyMMdd>-changes-<yyyyMMddHHmmss>.csv} (a closed day's late or changed deposits).
  * The upload itself is archived (under {@code done/} or {@code failed/} beside it) as {@code X.B.csv}
  * (or {@code .aba}), so an ERP that sends {@code payouts.csv} every day keeps every day's file.
  * Two batches never share a file: their contents, and so B, differ. X is the upload's name without
@@ -61,6 +62,11 @@ public final class OutputNames {
     /** An intraday deposit report of {@code day} so far, written at {@code time} of that day. */
     public static String intradayDepositReport(LocalDate day, LocalTime time) {
         return "deposits-" + DAY.format(day) + "-" + TIME.format(time) + ".csv";
+    }
+
+    /** Deposits of the closed {@code day} that arrived late or changed since its file, written at {@code at} (UTC). */
+    public static String depositChanges(LocalDate day, Instant at) {
+        return "deposits-" + DAY.format(day) + "-changes-" + SECONDS.format(at) + ".csv";
     }
 
     /** The archived upload {@code X.B.csv}: next to its {@code X.ack-B.csv}, never replacing another file's archive. */

@@ -9,7 +9,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.flashbridge.ledger.Deposit;
 import io.flashbridge.ledger.DepositStore;
@@ -25,7 +27,10 @@ import org.springframework.stereotype.Component;
  * Deposit reports for the ERP: one line per deposit created on a business day (in
  * {@code flashbridge.deposits.zone}), with the payer's reference that finance matches invoices on.
  * The end-of-day file {@code deposits-<yyyyMMdd>.csv} is written once the day is over (also when no
- * money came); intraday files {@code deposits-<yyyyMMdd>-<HHmmss>.csv} show the day so far.
+ * money came); intraday files {@code deposits-<yyyyMMdd>-<HHmmss>.csv} show the day so far; a changes
+ * file {@code deposits-<yyyyMMdd>-changes-<yyyyMMddHHmmss>.csv} lists the deposits of a closed day
+ * that arrived after its file or whose status moved since (a review ended, a refund), with
+ * {@code previous_status}.
  */
 @Component("depositReports")
 public class DepositReports {
@@ -34,11 +39,21 @@ public class DepositReports {
             "payer_bsb", "payer_account", "reference", "van_bsb", "van_account", "sub_client_id", "sub_client_external_id",
             "sub_client_name", "status_message", "cleared_at", "refund_amount", "refunded_at");
     private static final Logger log = LoggerFactory.getLogger(DepositReports.class);
+    static final List<String> CHANGES_HEADER = java.util.stream.Stream.concat(HEADER.stream(), java.util.stream.Stream.of("previous_status"))
+            .toList();
     /** How many past days the end-of-day report catches up on after the bridge was stopped. */
     private static final int CATCH_UP_DAYS = 7;
+    /** How far back changes files look: the deposit listing reaches 30 days back (DepositPoller), webhooks anything. */
+    private static final int CHANGES_DAYS = DepositPoller.LOOKBACK_DAYS + 1;
 
-    /** A deposit report to write to the inbox; {@code endOfDay} is the day it closes, or null for an intraday file. */
-    public record DepositReport(String fileName, String content, LocalDate endOfDay, int deposits, BigDecimal total) {}
+    public enum Kind { END_OF_DAY, INTRADAY, CHANGES }
+
+    /**
+     * A deposit report to write to the inbox. {@code day} is the business day it is about;
+     * {@code closing} the deposits whose reported status it sets once written (empty for intraday files).
+     */
+    public record DepositReport(Kind kind, String fileName, String content, LocalDate day, int deposits, BigDecimal total,
+                                List<Deposit> closing) {}
 
     private final DepositStore deposits;
     private final ZoneId zone;
@@ -66,7 +81,7 @@ public class DepositReports {
         if (sofar.isEmpty()) {
             return List.of();
         }
-        return List.of(report(OutputNames.intradayDepositReport(today, now.toLocalTime()), sofar, null));
+        return List.of(report(Kind.INTRADAY, OutputNames.intradayDepositReport(today, now.toLocalTime()), today, sofar));
     }
 
     /** End-of-day files for the finished days not yet reported (at most a week back, not before the first deposit). */
@@ -79,23 +94,45 @@ public class DepositReports {
         List<DepositReport> reports = new ArrayList<>();
         for (LocalDate day = max(firstDay.get(), today.minusDays(CATCH_UP_DAYS)); day.isBefore(today); day = day.plusDays(1)) {
             if (!deposits.endOfDayWritten(day)) {
-                reports.add(report(OutputNames.depositReport(day), ofDay(day), day));
+                reports.add(report(Kind.END_OF_DAY, OutputNames.depositReport(day), day, ofDay(day)));
             }
         }
         return reports;
     }
 
-    /** Called once the file is in the inbox. */
+    /** Changes files for closed days (their end-of-day file written) with deposits that arrived late or moved since. */
+    public List<DepositReport> changes() {
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Map<LocalDate, List<DepositStore.ReportedDeposit>> byDay = new TreeMap<>();
+        for (DepositStore.ReportedDeposit changed : deposits.changedSinceReported(
+                today.minusDays(CHANGES_DAYS).atStartOfDay(zone).toInstant(), today.atStartOfDay(zone).toInstant())) {
+            byDay.computeIfAbsent(changed.deposit().createdAt().atZone(zone).toLocalDate(), day -> new ArrayList<>()).add(changed);
+        }
+        List<DepositReport> reports = new ArrayList<>();
+        byDay.forEach((day, changed) -> {
+            if (deposits.endOfDayWritten(day)) {
+                reports.add(changesReport(OutputNames.depositChanges(day, now), day, changed));
+            }
+        });
+        return reports;
+    }
+
+    /** Called once the file is in the inbox: a file that closes a day records what it told. */
     public void written(DepositReport report) {
-        if (report.endOfDay() != null) {
-            deposits.markEndOfDayWritten(report.endOfDay());
+        if (report.kind() != Kind.INTRADAY) {
+            deposits.markReported(report.kind() == Kind.END_OF_DAY ? report.day() : null, report.closing());
         }
         log.info("Deposit report {}: {} deposits, {} in all", report.fileName(), report.deposits(), report.total());
     }
 
-    /** Called when the inbox refused the file: an end-of-day file stays due; an intraday one is superseded by the next. */
+    /** Called when the inbox refused the file: it is due again (an intraday one is superseded by the next). */
     public void notWritten(DepositReport report, Exception cause) {
-        unwritten.depositReport(report.fileName(), report.endOfDay() != null, cause);
+        unwritten.depositReport(report.fileName(), switch (report.kind()) {
+            case END_OF_DAY -> "the day's file is tried again at the next end-of-day check";
+            case CHANGES -> "its changes are listed again at the next check";
+            case INTRADAY -> "the next intraday file has the day so far";
+        }, cause);
     }
 
     private List<Deposit> ofDay(LocalDate day) {
@@ -104,19 +141,38 @@ public class DepositReports {
         return deposits.createdBetween(from, to);
     }
 
-    private static DepositReport report(String name, List<Deposit> day, LocalDate endOfDay) {
-        StringBuilder csv = new StringBuilder(128 + day.size() * 200);
+    private static DepositReport report(Kind kind, String name, LocalDate day, List<Deposit> listed) {
+        StringBuilder csv = new StringBuilder(128 + listed.size() * 200);
         csv.append(CsvText.line(HEADER));
         BigDecimal total = BigDecimal.ZERO;
-        for (Deposit deposit : day) {
+        for (Deposit deposit : listed) {
             total = total.add(deposit.amount());
-            csv.append(CsvText.line(Arrays.asList(deposit.flashId(), text(deposit.createdAt()), deposit.status().name(),
-                    money(deposit.amount()), money(deposit.fee()), deposit.currency(), deposit.payerName(), deposit.payerBsb(),
-                    deposit.payerAccount(), deposit.reference(), deposit.vanBsb(), deposit.vanAccount(), deposit.subClientId(),
-                    deposit.subClientExternalId(), deposit.subClientName(), deposit.statusMessage(), text(deposit.clearedAt()),
-                    money(deposit.refundAmount()), text(deposit.refundedAt()))));
+            csv.append(CsvText.line(columns(deposit)));
         }
-        return new DepositReport(name, csv.toString(), endOfDay, day.size(), total);
+        return new DepositReport(kind, name, csv.toString(), day, listed.size(), total, kind == Kind.END_OF_DAY ? listed : List.of());
+    }
+
+    private static DepositReport changesReport(String name, LocalDate day, List<DepositStore.ReportedDeposit> changed) {
+        StringBuilder csv = new StringBuilder(128 + changed.size() * 220);
+        csv.append(CsvText.line(CHANGES_HEADER));
+        BigDecimal total = BigDecimal.ZERO;
+        List<Deposit> listed = new ArrayList<>(changed.size());
+        for (DepositStore.ReportedDeposit change : changed) {
+            total = total.add(change.deposit().amount());
+            List<Object> line = columns(change.deposit());
+            line.add(change.reportedStatus());
+            csv.append(CsvText.line(line));
+            listed.add(change.deposit());
+        }
+        return new DepositReport(Kind.CHANGES, name, csv.toString(), day, changed.size(), total, listed);
+    }
+
+    private static List<Object> columns(Deposit deposit) {
+        return new ArrayList<>(Arrays.asList(deposit.flashId(), text(deposit.createdAt()), deposit.status().name(),
+                money(deposit.amount()), money(deposit.fee()), deposit.currency(), deposit.payerName(), deposit.payerBsb(),
+                deposit.payerAccount(), deposit.reference(), deposit.vanBsb(), deposit.vanAccount(), deposit.subClientId(),
+                deposit.subClientExternalId(), deposit.subClientName(), deposit.statusMessage(), text(deposit.clearedAt()),
+                money(deposit.refundAmount()), text(deposit.refundedAt())));
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

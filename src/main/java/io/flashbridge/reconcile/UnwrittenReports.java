@@ -29,10 +29,9 @@ class UnwrittenReports {
         log.warn("Status file {} not written to the ERP's inbox: {}; it is written again when next due", fileName, reason(cause));
     }
 
-    void depositReport(String fileName, boolean endOfDay, Exception cause) {
+    void depositReport(String fileName, String next, Exception cause) {
         depositReports.increment();
-        log.warn("Deposit report {} not written to the ERP's inbox: {}; {}", fileName, reason(cause),
-                endOfDay ? "the day's file is tried again at the next end-of-day check" : "the next intraday file has the day so far");
+        log.warn("Deposit report {} not written to the ERP's inbox: {}; {}", fileName, reason(cause), next);
     }
 
     private static Counter counter(MeterRegistry meters, String report) {

@@ -107,7 +107,7 @@ class DepositsEndToEndTest extends ErpTestSupport {
         Clock tomorrow = Clock.fixed(today.plusDays(1).atTime(0, 5).atZone(SYDNEY).toInstant(), SYDNEY);
 
         DepositReports.DepositReport endOfDay = new DepositReports(deposits, SYDNEY, tomorrow, unwritten).endOfDay().stream()
-                .filter(report -> today.equals(report.endOfDay())).findFirst().orElseThrow();
+                .filter(report -> today.equals(report.day())).findFirst().orElseThrow();
 
         assertThat(endOfDay.fileName()).isEqualTo("deposits-" + today() + ".csv");
         List<Map<String, String>> lines = CsvLines.parse(endOfDay.content());
@@ -123,8 +123,8 @@ class DepositsEndToEndTest extends ErpTestSupport {
     void keepsAnEndOfDayReportTheInboxRefusedDueUntilItIsWritten() throws Exception {
         LocalDate day = LocalDate.of(1990, 1, 1).plusDays(Math.floorMod(run.hashCode(), 10_000));
         String name = "deposits-" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + ".csv";
-        DepositReports.DepositReport report = new DepositReports.DepositReport(name,
-                CsvText.line(DepositReports.HEADER), day, 0, BigDecimal.ZERO);
+        DepositReports.DepositReport report = new DepositReports.DepositReport(DepositReports.Kind.END_OF_DAY, name,
+                CsvText.line(DepositReports.HEADER), day, 0, BigDecimal.ZERO, List.of());
         // A folder under the report's name: every upload of that file fails until it is gone.
         erp.mkdir("inbox/" + name);
         double refusedBefore = refusedDepositReports();
@@ -140,6 +140,48 @@ class DepositsEndToEndTest extends ErpTestSupport {
         assertThat(erp.read("inbox/" + name)).isEqualTo(CsvText.line(DepositReports.HEADER));
         assertThat(deposits.endOfDayWritten(day)).isTrue();
         assertThat(refusedDepositReports()).isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
+    void reportsDepositsThatArrivedOrMovedAfterTheirDayWasClosedInAChangesFile() throws Exception {
+        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(Math.floorMod(run.hashCode(), 5_000));
+        Instant morning = day.atTime(10, 0).atZone(SYDNEY).toInstant();
+        String held = "CHH" + run;
+        String cleared = "CHC" + run;
+        String late = "CHL" + run;
+        deposits.apply(onDay(held, DepositStatus.REVIEWING, morning), morning, "deposit_reviewing", null, null);
+        deposits.apply(onDay(cleared, DepositStatus.CONFIRMED, morning), morning, "deposit_cleared", null, null);
+        DepositReports nextDay = reportsAt(day.plusDays(1).atTime(0, 5));
+        DepositReports.DepositReport closing = nextDay.endOfDay().stream().filter(report -> day.equals(report.day()))
+                .findFirst().orElseThrow();
+        routes.sendBody("direct:deposit-report", closing);
+        assertThat(erp.read("inbox/" + closing.fileName())).contains(held, cleared);
+
+        Instant later = day.plusDays(1).atTime(11, 0).atZone(SYDNEY).toInstant();
+        deposits.apply(onDay(held, DepositStatus.CONFIRMED, morning), later, "deposit_cleared", null, null);
+        deposits.apply(onDay(late, DepositStatus.CONFIRMED, morning.plusSeconds(60)), later, "deposits (poll)", null, null);
+        DepositReports twoDaysOn = reportsAt(day.plusDays(2).atTime(9, 0));
+        List<DepositReports.DepositReport> changes = twoDaysOn.changes().stream().filter(report -> day.equals(report.day())).toList();
+
+        assertThat(changes).singleElement().satisfies(report -> assertThat(report.fileName())
+                .matches("deposits-" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-changes-[0-9]{14}\\.csv"));
+        routes.sendBody("direct:deposit-report", changes.get(0));
+        Map<String, Map<String, String>> lines = new HashMap<>();
+        CsvLines.parse(erp.read("inbox/" + changes.get(0).fileName())).forEach(line -> lines.put(line.get("flash_id"), line));
+        assertThat(lines).containsOnlyKeys(held, late);
+        assertThat(lines.get(held)).containsEntry("status", "CONFIRMED").containsEntry("previous_status", "REVIEWING");
+        assertThat(lines.get(late)).containsEntry("status", "CONFIRMED").containsEntry("previous_status", "")
+                .containsEntry("amount", "5.00");
+        assertThat(twoDaysOn.changes()).as("told once").noneMatch(report -> day.equals(report.day()));
+    }
+
+    private DepositReports reportsAt(java.time.LocalDateTime sydneyTime) {
+        return new DepositReports(deposits, SYDNEY, Clock.fixed(sydneyTime.atZone(SYDNEY).toInstant(), SYDNEY), unwritten);
+    }
+
+    private static Deposit onDay(String id, DepositStatus status, Instant createdAt) {
+        return new Deposit(id, status, null, new BigDecimal("5.00"), BigDecimal.ZERO, "AUD", "CHANGES", "Changing Payer",
+                "062000", "12345678", null, null, null, null, null, null, createdAt, null, null);
     }
 
     private double refusedDepositReports() {
