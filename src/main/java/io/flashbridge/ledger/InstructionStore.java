@@ -2,15 +2,18 @@ package io.flashbridge.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.flashbridge.instruction.Validation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -171,32 +174,37 @@ public class InstructionStore {
     /**
      * A change that came too late to move the status may still carry what the ledger lacks: Flash's
      * answer to createPayment (its fee) can arrive after the payment's final webhook, which has none.
+     * Written only when something is missing: late and repeated changes are common, and they reach here
+     * on the ledger writer's thread.
      */
-    private void keepWhatWasMissing(long id, StatusChange change) {
-        if (change.fee() != null || change.flashId() != null) {
-            jdbc.update("update instruction set fee = coalesce(fee, :fee), flash_id = coalesce(flash_id, :flashId) "
-                    + "where id = :id and (fee is null and :fee is not null or flash_id is null and :flashId is not null)",
-                    new MapSqlParameterSource().addValue("id", id).addValue("fee", change.fee(), java.sql.Types.DECIMAL)
-                            .addValue("flashId", change.flashId(), java.sql.Types.VARCHAR));
+    private void keepWhatWasMissing(long id, Current current, StatusChange change) {
+        boolean fee = current.lacksFee() && change.fee() != null;
+        boolean flashId = current.lacksFlashId() && change.flashId() != null;
+        if (fee || flashId) {
+            jdbc.update("update instruction set fee = coalesce(fee, :fee), flash_id = coalesce(flash_id, :flashId) where id = :id",
+                    new MapSqlParameterSource().addValue("id", id).addValue("fee", change.fee(), Types.DECIMAL)
+                            .addValue("flashId", change.flashId(), Types.VARCHAR));
         }
     }
 
     private boolean apply(long id, StatusChange change, PayoutStatus repairFrom) {
         Boolean changed = shared.execute(() -> {
             Current current = jdbc.queryForObject(
-                    "select status, last_event_at, created_at, kind, origin, batch_id, (select final_report_at from batch "
-                            + "where batch.id = instruction.batch_id) as batch_reported_at from instruction where id = :id for update",
+                    "select status, last_event_at, created_at, kind, origin, batch_id, fee, flash_id, (select final_report_at "
+                            + "from batch where batch.id = instruction.batch_id) as batch_reported_at from instruction "
+                            + "where id = :id for update",
                     Map.of("id", id), (rs, n) -> new Current(PayoutStatus.valueOf(rs.getString("status")),
                             Optional.ofNullable(UtcTime.read(rs, "last_event_at")), UtcTime.read(rs, "created_at"),
                             rs.getString("kind"), "JMS".equals(rs.getString("origin")),
-                            rs.getObject("batch_reported_at") == null ? null : rs.getString("batch_id")));
+                            rs.getObject("batch_reported_at") == null ? null : rs.getString("batch_id"),
+                            rs.getObject("fee") == null, rs.getObject("flash_id") == null));
             PayoutStatus from = current.status();
             boolean applies = repairFrom == null
                     ? from.accepts(change.to(), current.lastEventAt().orElse(null), change.eventTime())
                     : from == repairFrom && from != change.to();
             if (!applies) {
                 log.debug("Instruction {}: {} -> {} ({}) is late, repeated or backwards; ignored", id, from, change.to(), change.event());
-                keepWhatWasMissing(id, change);
+                keepWhatWasMissing(id, current, change);
                 return false;
             }
             Instant eventAt = repairFrom != null && change.eventTime() == null ? clock.instant() : change.eventTime();
@@ -238,7 +246,7 @@ public class InstructionStore {
      * by JMS (its changes are announced) and its batch if that already has a final status file.
      */
     private record Current(PayoutStatus status, Optional<Instant> lastEventAt, Instant createdAt, String kind,
-                           boolean fromJms, String reportedBatchId) {}
+                           boolean fromJms, String reportedBatchId, boolean lacksFee, boolean lacksFlashId) {}
 
     /** Inserts an instruction that came alone in a JMS message (no batch) as RECEIVED; answers its id. */
     private long insertMessage(NewInstruction instruction, String messageId) {
@@ -347,13 +355,13 @@ public class InstructionStore {
     }
 
     /** Withdrawals among Flash ids {@code flashIds} that the ledger holds as {@code CONFIRMED}. */
-    public List<Instruction> confirmedWithdrawals(java.util.Collection<String> flashIds) {
+    public List<Instruction> confirmedWithdrawals(Collection<String> flashIds) {
         List<String> ids = new ArrayList<>(flashIds);
         List<Instruction> confirmed = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 1000) {
             confirmed.addAll(jdbc.query("select " + COLUMNS + " from instruction where flash_id in (:ids) and status = 'CONFIRMED' "
                     + "and kind = :kind", Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1000)),
-                    "kind", io.flashbridge.instruction.Validation.WITHDRAWAL), InstructionStore::row));
+                    "kind", Validation.WITHDRAWAL), InstructionStore::row));
         }
         return confirmed;
     }
