@@ -3,6 +3,8 @@ package io.flashbridge.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +103,7 @@ public class BatchStore {
             jdbc.update("delete from instruction where batch_id = :id", Map.of("id", batchId));
             jdbc.update("delete from batch_line where batch_id = :id", Map.of("id", batchId));
         });
-        List<BatchLine> chunk = new java.util.ArrayList<>(CHUNK);
+        List<BatchLine> chunk = new ArrayList<>(CHUNK);
         int[] total = {0};
         lines.accept(line -> {
             chunk.add(line);
@@ -186,10 +188,10 @@ public class BatchStore {
      */
     public List<StatusRow> statusRows(String batchId, int fromLine, int limit) {
         Map<String, Object> page = Map.of("batch", batchId, "from", fromLine, "limit", limit);
-        List<StatusRow> rows = new java.util.ArrayList<>(jdbc.query(REFUSED_ROWS + " order by line_number limit :limit", page,
+        List<StatusRow> rows = new ArrayList<>(jdbc.query(REFUSED_ROWS + " order by line_number limit :limit", page,
                 (rs, n) -> statusRow(rs)));
         rows.addAll(jdbc.query(ACCEPTED_ROWS + " order by line_number limit :limit", page, (rs, n) -> statusRow(rs)));
-        rows.sort(java.util.Comparator.comparingInt(StatusRow::lineNumber));
+        rows.sort(Comparator.comparingInt(StatusRow::lineNumber));
         return rows.size() <= limit ? rows : rows.subList(0, limit);
     }
 

@@ -118,18 +118,17 @@ public class DepositStore {
 
     /** The newest creation time the ledger knows, where a listing of new deposits starts. */
     public Optional<Instant> newestCreatedAt() {
-        return edge("max");
+        return edge("max", "");
     }
 
     /** The oldest creation time the ledger knows: no deposit report is due before its day. */
     public Optional<Instant> oldestCreatedAt() {
-        return edge("min");
+        return edge("min", "");
     }
 
     /** When the oldest deposit still moving (not yet cleared, in review, being refunded) was created. */
     public Optional<Instant> oldestUnfinishedCreatedAt() {
-        return jdbc.query("select min(created_at) as edge from deposit where status in ('INITIALISED', 'REVIEWING', 'REFUNDING')",
-                Map.of(), (rs, n) -> UtcTime.read(rs, "edge")).stream().filter(Objects::nonNull).findFirst();
+        return edge("min", " where status in ('INITIALISED', 'REVIEWING', 'REFUNDING')");
     }
 
     /** A deposit whose day was reported, with the status the last file that closed its day gave it (null: none listed it). */
@@ -173,9 +172,9 @@ public class DepositStore {
         jdbc.update("insert into deposit_report (business_day, written_at) values (:day, :at)", Map.of("day", day, "at", UtcTime.of(clock.instant())));
     }
 
-    private Optional<Instant> edge(String aggregate) {
-        return jdbc.query("select " + aggregate + "(created_at) as edge from deposit", Map.of(), (rs, n) -> UtcTime.read(rs, "edge"))
-                .stream().filter(Objects::nonNull).findFirst();
+    private Optional<Instant> edge(String aggregate, String where) {
+        return jdbc.query("select " + aggregate + "(created_at) as edge from deposit" + where, Map.of(),
+                (rs, n) -> UtcTime.read(rs, "edge")).stream().filter(Objects::nonNull).findFirst();
     }
 
     /** Audits what a person asked of Flash about the deposit (its status moves with Flash's webhooks). */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import io.flashbridge.ledger.Deposit;
 import io.flashbridge.ledger.DepositStore;
@@ -39,8 +40,7 @@ public class DepositReports {
             "payer_bsb", "payer_account", "reference", "van_bsb", "van_account", "sub_client_id", "sub_client_external_id",
             "sub_client_name", "status_message", "cleared_at", "refund_amount", "refunded_at");
     private static final Logger log = LoggerFactory.getLogger(DepositReports.class);
-    static final List<String> CHANGES_HEADER = java.util.stream.Stream.concat(HEADER.stream(), java.util.stream.Stream.of("previous_status"))
-            .toList();
+    static final List<String> CHANGES_HEADER = Stream.concat(HEADER.stream(), Stream.of("previous_status")).toList();
     /** How many past days the end-of-day report catches up on after the bridge was stopped. */
     private static final int CATCH_UP_DAYS = 7;
     /** How far back changes files look: the deposit listing reaches 30 days back (DepositPoller), webhooks anything. */
@@ -81,7 +81,7 @@ public class DepositReports {
         if (sofar.isEmpty()) {
             return List.of();
         }
-        return List.of(report(Kind.INTRADAY, OutputNames.intradayDepositReport(today, now.toLocalTime()), today, sofar));
+        return List.of(report(Kind.INTRADAY, OutputNames.intradayDepositReport(today, now.toLocalTime()), today, sofar, null));
     }
 
     /** End-of-day files for the finished days not yet reported (at most a week back, not before the first deposit). */
@@ -94,7 +94,7 @@ public class DepositReports {
         List<DepositReport> reports = new ArrayList<>();
         for (LocalDate day = max(firstDay.get(), today.minusDays(CATCH_UP_DAYS)); day.isBefore(today); day = day.plusDays(1)) {
             if (!deposits.endOfDayWritten(day)) {
-                reports.add(report(Kind.END_OF_DAY, OutputNames.depositReport(day), day, ofDay(day)));
+                reports.add(report(Kind.END_OF_DAY, OutputNames.depositReport(day), day, ofDay(day), null));
             }
         }
         return reports;
@@ -112,7 +112,9 @@ public class DepositReports {
         List<DepositReport> reports = new ArrayList<>();
         byDay.forEach((day, changed) -> {
             if (deposits.endOfDayWritten(day)) {
-                reports.add(changesReport(OutputNames.depositChanges(day, now), day, changed));
+                reports.add(report(Kind.CHANGES, OutputNames.depositChanges(day, now), day,
+                        changed.stream().map(DepositStore.ReportedDeposit::deposit).toList(),
+                        changed.stream().map(DepositStore.ReportedDeposit::reportedStatus).toList()));
             }
         });
         return reports;
@@ -141,30 +143,21 @@ public class DepositReports {
         return deposits.createdBetween(from, to);
     }
 
-    private static DepositReport report(Kind kind, String name, LocalDate day, List<Deposit> listed) {
-        StringBuilder csv = new StringBuilder(128 + listed.size() * 200);
-        csv.append(CsvText.line(HEADER));
+    /** {@code previousStatuses}: a changes file's {@code previous_status} column, one per deposit; null for the other files. */
+    private static DepositReport report(Kind kind, String name, LocalDate day, List<Deposit> listed, List<String> previousStatuses) {
+        StringBuilder csv = new StringBuilder(128 + listed.size() * 220);
+        csv.append(CsvText.line(previousStatuses == null ? HEADER : CHANGES_HEADER));
         BigDecimal total = BigDecimal.ZERO;
-        for (Deposit deposit : listed) {
+        for (int i = 0; i < listed.size(); i++) {
+            Deposit deposit = listed.get(i);
             total = total.add(deposit.amount());
-            csv.append(CsvText.line(columns(deposit)));
-        }
-        return new DepositReport(kind, name, csv.toString(), day, listed.size(), total, kind == Kind.END_OF_DAY ? listed : List.of());
-    }
-
-    private static DepositReport changesReport(String name, LocalDate day, List<DepositStore.ReportedDeposit> changed) {
-        StringBuilder csv = new StringBuilder(128 + changed.size() * 220);
-        csv.append(CsvText.line(CHANGES_HEADER));
-        BigDecimal total = BigDecimal.ZERO;
-        List<Deposit> listed = new ArrayList<>(changed.size());
-        for (DepositStore.ReportedDeposit change : changed) {
-            total = total.add(change.deposit().amount());
-            List<Object> line = columns(change.deposit());
-            line.add(change.reportedStatus());
+            List<Object> line = columns(deposit);
+            if (previousStatuses != null) {
+                line.add(previousStatuses.get(i));
+            }
             csv.append(CsvText.line(line));
-            listed.add(change.deposit());
         }
-        return new DepositReport(Kind.CHANGES, name, csv.toString(), day, changed.size(), total, listed);
+        return new DepositReport(kind, name, csv.toString(), day, listed.size(), total, kind == Kind.INTRADAY ? List.of() : listed);
     }
 
     private static List<Object> columns(Deposit deposit) {

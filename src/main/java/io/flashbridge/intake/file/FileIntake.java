@@ -206,7 +206,7 @@ public class FileIntake {
                 rows.add(new BatchLine(lineOf(reason), null, "REJECTED", "file rejected: " + reason));
             }
             return new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()), rows.writeAck().toFile(),
-                    FAILED + OutputNames.archivedUpload(fileName, batchId), rows.rows(), 0);
+                    archive(0, fileName, batchId), rows.rows(), 0);
         }
     }
 
@@ -242,7 +242,7 @@ public class FileIntake {
                 lines.add(new BatchLine(1, null, "DUPLICATE", reason));
             }
             return new Outcome(null, OutputNames.duplicateAck(fileName, batchId, clock.instant()), lines.writeAck().toFile(),
-                    FAILED + OutputNames.archivedUpload(fileName, batchId), lines.rows(), 0);
+                    archive(0, fileName, batchId), lines.rows(), 0);
         }
     }
 
