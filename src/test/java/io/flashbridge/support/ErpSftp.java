@@ -111,7 +111,12 @@ public final class ErpSftp implements AutoCloseable {
 
     /** Waits for the acknowledgement of upload {@code stem}.csv/.aba ({@code stem.ack-<batch>.csv}) and answers its text. */
     public String awaitAck(String stem, Duration atMost) {
-        return awaitMatching(Pattern.quote(stem) + "\\.ack-[0-9a-f]{12}(-[0-9]{17})?\\.csv", atMost);
+        return awaitMatching(ackName(stem), atMost);
+    }
+
+    /** The name of upload {@code stem}'s ack file, as a regular expression. */
+    public static String ackName(String stem) {
+        return Pattern.quote(stem) + "\\.ack-[0-9a-f]{12}(-[0-9]{17})?\\.csv";
     }
 
     /** Waits for the final status file of upload {@code stem} ({@code stem.status-<batch>.csv}) and answers its text. */
@@ -148,16 +153,21 @@ public final class ErpSftp implements AutoCloseable {
 
     /** Waits for a file in the inbox whose name matches {@code regex} and answers its text. */
     public String awaitMatching(String regex, Duration atMost) {
-        String[] found = new String[1];
-        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            found[0] = list("inbox").stream().filter(name -> name.matches(regex)).findFirst().orElse(null);
-            return found[0] != null;
-        });
         try {
-            return read("inbox/" + found[0]);
+            return read("inbox/" + awaitName(regex, atMost, Duration.ofMillis(200)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits, listing the inbox every {@code pollInterval}, for a file whose name matches {@code regex}; answers the name. */
+    public String awaitName(String regex, Duration atMost, Duration pollInterval) {
+        String[] found = new String[1];
+        Awaitility.await().atMost(atMost).pollInterval(pollInterval).ignoreExceptions().until(() -> {
+            found[0] = list("inbox").stream().filter(name -> name.matches(regex)).findFirst().orElse(null);
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     /** Waits for a file to appear and answers its text. */
