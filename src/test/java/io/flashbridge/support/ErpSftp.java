@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -61,6 +63,17 @@ public final class ErpSftp implements AutoCloseable {
                 Thread.sleep(pause.toMillis());
             }
         }
+    }
+
+    /** Writes {@code path} as it is, under that name (e.g. a hidden temporary file of the bridge's own), dated {@code modified}. */
+    public void put(String path, byte[] content, Instant modified) throws IOException {
+        try (OutputStream out = sftp.write(path)) {
+            out.write(content);
+        }
+        SftpClient.Attributes times = new SftpClient.Attributes();
+        times.modifyTime(FileTime.from(modified));
+        times.accessTime(FileTime.from(modified));
+        sftp.setStat(path, times);
     }
 
     /** The folder's visible files; retried when the bridge renames a file while the listing runs. */
