@@ -5,9 +5,8 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 
 import io.flashbridge.instruction.PayoutFields;
 import io.flashbridge.instruction.Sha256;
@@ -43,17 +42,24 @@ final class AbaPayoutReader {
 
     /** Whole-text reading, for tests. */
     ParsedFile read(String text) {
+        List<ParsedFile.Row> rows = new ArrayList<>();
         try {
-            return read(new LineSource(new StringReader(text), RECORD_LENGTH));
+            String problem = read(new LineSource(new StringReader(text), RECORD_LENGTH), rows::addAll);
+            return new ParsedFile("ABA", rows, problem);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Reads every record; a record that is wrong becomes a row with its reason, and refuses the file. */
-    ParsedFile read(LineSource lines) throws IOException {
-        List<ParsedFile.Row> rows = new ArrayList<>();
-        Map<String, Integer> occurrences = new HashMap<>();
+    /**
+     * Reads every record and hands the rows to {@code chunks} in file order, never the whole file at
+     * once; a record that is wrong becomes a row with its reason. Answers the problem that refuses the
+     * whole file (a wrong record, totals that do not add up), or null.
+     */
+    String read(LineSource lines, Consumer<List<ParsedFile.Row>> chunks) throws IOException {
+        ParsedFile.Chunks rows = new ParsedFile.Chunks(chunks);
+        boolean anyRow = false;
+        Occurrences occurrences = new Occurrences();
         AbaDescriptiveRecord batch = null;
         BatchTotals totals = null;
         String problem = null;
@@ -83,6 +89,7 @@ final class AbaPayoutReader {
                                 lineProblem = "detail record (1) outside a batch: the file must start with a descriptive record (0)";
                             } else {
                                 rows.add(row(batch, (AbaDetailRecord) detail.read(record).get(0), lineNumber, totals, occurrences));
+                                anyRow = true;
                             }
                         }
                         case '7' -> {
@@ -101,20 +108,22 @@ final class AbaPayoutReader {
             }
             if (lineProblem != null) {
                 rows.add(new ParsedFile.Row(lineNumber, null, lineProblem));
+                anyRow = true;
                 problem = firstProblem(problem, "line " + lineNumber + ": " + lineProblem);
             }
         }
+        rows.flush();
         if (batch != null) {
             problem = firstProblem(problem, "line " + lastLine + ": the last batch has no total record (7)");
         }
-        if (rows.isEmpty() && problem == null) {
+        if (!anyRow && problem == null) {
             problem = "line 1: the file has no detail records (1)";
         }
-        return new ParsedFile("ABA", rows, problem);
+        return problem;
     }
 
     private static ParsedFile.Row row(AbaDescriptiveRecord batch, AbaDetailRecord d, int lineNumber, BatchTotals totals,
-                                      Map<String, Integer> occurrences) {
+                                      Occurrences occurrences) {
         String code = nullToEmpty(d.transactionCode);
         boolean cents = nullToEmpty(d.amountCents).matches("[0-9]{1,10}");
         long amount = cents ? Long.parseLong(d.amountCents) : 0;
@@ -131,7 +140,7 @@ final class AbaPayoutReader {
         String identity = String.join("|", nullToEmpty(batch.userId), nullToEmpty(batch.userName), nullToEmpty(batch.description),
                 nullToEmpty(batch.processingDate), nullToEmpty(d.bsb), nullToEmpty(d.accountNumber), d.amountCents,
                 nullToEmpty(d.accountTitle), nullToEmpty(d.lodgementReference));
-        int occurrence = occurrences.merge(identity, 1, Integer::sum);
+        int occurrence = occurrences.count(identity);
         String paymentId = "ABA-" + Sha256.hex(identity + "|" + occurrence).substring(0, 16);
         String dollars = BigDecimal.valueOf(amount, 2).toPlainString();
         return new ParsedFile.Row(lineNumber, new PayoutFields(paymentId, dollars, "AUD", d.bsb, d.accountNumber,

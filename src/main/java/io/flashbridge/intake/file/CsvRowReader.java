@@ -20,7 +20,7 @@ import io.flashbridge.instruction.ShownValue;
  * Reads a CSV of payouts or FX payments line by line: a header row naming the columns of its
  * {@link Layout} (trailing optional ones may be left out), then one payment per line, fields separated by commas, a field in double
  * quotes may hold commas and doubled quotes. Blank lines are skipped; line numbers are physical
- * lines. Rows are handed on {@value #CHUNK} at a time, so a large file never sits in memory. A line
+ * lines. Rows are handed on {@value ParsedFile#CHUNK} at a time, so a large file never sits in memory. A line
  * that cannot be read (wrong number of columns, an unclosed quote, too long) becomes a row with its
  * reason; the other lines still flow.
  */
@@ -28,13 +28,6 @@ final class CsvRowReader {
 
     static final String[] HEADER = {"payment_id", "amount", "currency", "bsb", "account_number", "account_name", "payid",
             "payid_type", "reference", "remitter_name", "reason", "email"};
-    /**
-     * Each chunk is one ledger transaction. At commit H2 serialises the changed pages into one
-     * write buffer and keeps it for the next commit only up to 4 MB; a 5,000-row chunk outgrew
-     * that, so every commit allocated megabyte arrays anew (G1 humongous objects: ≈ 400 MB and a
-     * concurrent cycle after cycle per 100,000 rows in a 256 MB heap). 1,000 rows stay under it.
-     */
-    static final int CHUNK = 1_000;
 
     /**
      * The columns of one kind of file: all of {@code header}, of which the first {@code required}
@@ -94,22 +87,16 @@ final class CsvRowReader {
             return headerProblem;
         }
         int columns = split(header.text()).size();
-        List<ParsedFile.Row> pending = new ArrayList<>(CHUNK);
+        ParsedFile.Chunks rows = new ParsedFile.Chunks(chunks);
         boolean any = false;
         for (LineSource.Line line = lines.next(); line != null; line = lines.next()) {
             if (!line.tooLong() && line.text().isBlank()) {
                 continue;
             }
-            pending.add(row(line, columns));
+            rows.add(row(line, columns));
             any = true;
-            if (pending.size() == CHUNK) {
-                chunks.accept(pending);
-                pending = new ArrayList<>(CHUNK);
-            }
         }
-        if (!pending.isEmpty()) {
-            chunks.accept(pending);
-        }
+        rows.flush();
         return any ? null : "line 2: the file has a header but no rows";
     }
 

@@ -251,9 +251,7 @@ public class FileIntake {
         try (InputStream in = Files.newInputStream(file);
              BufferedReader text = new BufferedReader(new InputStreamReader(withoutBom(in), StandardCharsets.UTF_8), 64 * 1024)) {
             if (format(fileName).equals("ABA")) {
-                ParsedFile parsed = aba.read(new LineSource(text, 120));
-                rows.accept(parsed.rows());
-                return parsed.fileProblem();
+                return aba.read(new LineSource(text, 120), rows);
             }
             return csv.read(new LineSource(text, properties.maxLineLength()), rows);
         }

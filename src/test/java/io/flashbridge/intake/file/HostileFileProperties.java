@@ -94,9 +94,7 @@ class HostileFileProperties {
             String problem;
             try (BufferedReader text = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8))) {
                 if (format.equals("ABA")) {
-                    ParsedFile parsed = new AbaPayoutReader(camel).read(new LineSource(text, 120));
-                    rows.addAll(parsed.rows());
-                    problem = parsed.fileProblem();
+                    problem = new AbaPayoutReader(camel).read(new LineSource(text, 120), rows::addAll);
                 } else {
                     problem = new CsvRowReader(16_384).read(new LineSource(text, 16_384), rows::addAll);
                 }

@@ -2,7 +2,11 @@ package io.flashbridge.intake.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.flashbridge.support.AbaFile;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -94,6 +98,28 @@ class PayoutReadersTest {
         assertThat(second.rows().get(0).payout().paymentId()).isEqualTo(first.rows().get(0).payout().paymentId());
         assertThat(second.rows().get(1).payout().paymentId()).isEqualTo(first.rows().get(1).payout().paymentId());
         assertThat(second.rows().get(2).payout().paymentId()).isNotEqualTo(first.rows().get(2).payout().paymentId());
+    }
+
+    @Test
+    void handsALargeAbaFileOnInChunksAndNumbersIdenticalDetailsAcrossThem() throws IOException {
+        AbaFile file = new AbaFile().batch("ACME", "PAY", false);
+        for (int i = 0; i < 5_000; i++) {
+            // Details i and i + 3,000 are identical: the repeats fall in later chunks than their first.
+            file.credit("062-000", String.valueOf(10_000_000 + i % 3_000), 100, "Payee", "REF", "ACME");
+        }
+        String text = new String(file.total().bytes(), StandardCharsets.ISO_8859_1);
+        List<Integer> chunkSizes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+
+        String problem = new AbaPayoutReader(camel).read(new LineSource(new StringReader(text), 120), chunk -> {
+            chunkSizes.add(chunk.size());
+            chunk.forEach(row -> ids.add(row.payout().paymentId()));
+        });
+
+        assertThat(problem).isNull();
+        assertThat(chunkSizes).containsExactly(1_000, 1_000, 1_000, 1_000, 1_000);
+        assertThat(ids).doesNotHaveDuplicates().hasSize(5_000);
+        assertThat(new AbaPayoutReader(camel).read(text).rows()).extracting(row -> row.payout().paymentId()).isEqualTo(ids);
     }
 
     @Test
