@@ -1,5 +1,7 @@
 package io.flashbridge.intake.file;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ final class Occurrences {
 
     /** Counts {@code identity} once more; answers how many times it has now been seen (1 the first time). */
     int count(String identity) {
-        long fingerprint = Long.parseUnsignedLong(Sha256.hex(identity).substring(0, 16), 16);
+        long fingerprint = ByteBuffer.wrap(Sha256.digest().digest(identity.getBytes(StandardCharsets.UTF_8))).getLong();
         long key = fingerprint == 0 ? 1 : fingerprint;
         if (add(key)) {
             return 1;
