@@ -118,8 +118,8 @@ public class BatchStore {
     }
 
     private void insertLines(String batchId, List<BatchLine> lines) {
-        for (int from = 0; from < lines.size(); from += 1000) {
-            SqlParameterSource[] rows = lines.subList(from, Math.min(lines.size(), from + 1000)).stream()
+        for (List<BatchLine> slice : Slices.of(lines)) {
+            SqlParameterSource[] rows = slice.stream()
                     .map(line -> new MapSqlParameterSource().addValue("batch", batchId).addValue("line", line.lineNumber())
                             .addValue("paymentId", truncate(line.paymentId(), 64)).addValue("outcome", line.outcome())
                             .addValue("reason", truncate(line.reason(), 1000)))

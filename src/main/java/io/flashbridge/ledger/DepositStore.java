@@ -94,9 +94,8 @@ public class DepositStore {
     }
 
     public void published(List<Long> eventIds) {
-        for (int from = 0; from < eventIds.size(); from += 1000) {
-            jdbc.update("delete from deposit_outbox where id in (:ids)",
-                    Map.of("ids", eventIds.subList(from, Math.min(eventIds.size(), from + 1000))));
+        for (List<Long> slice : Slices.of(eventIds)) {
+            jdbc.update("delete from deposit_outbox where id in (:ids)", Map.of("ids", slice));
         }
     }
 
@@ -154,9 +153,9 @@ public class DepositStore {
             if (endOfDay != null) {
                 markEndOfDayWritten(endOfDay);
             }
-            for (int from = 0; from < listed.size(); from += 1000) {
+            for (List<Deposit> slice : Slices.of(listed)) {
                 jdbc.batchUpdate("update deposit set reported_status = :status where flash_id = :id",
-                        listed.subList(from, Math.min(listed.size(), from + 1000)).stream()
+                        slice.stream()
                                 .map(deposit -> new MapSqlParameterSource().addValue("id", deposit.flashId())
                                         .addValue("status", deposit.status().name()))
                                 .toArray(SqlParameterSource[]::new));

@@ -71,8 +71,7 @@ public class InstructionStore {
     List<Holder> insertNew(String batchId, List<NewInstruction> instructions, Instant now) {
         OffsetDateTime at = UtcTime.of(now);
         List<Holder> holders = new ArrayList<>(instructions.size());
-        for (int from = 0; from < instructions.size(); from += 1000) {
-            List<NewInstruction> chunk = instructions.subList(from, Math.min(instructions.size(), from + 1000));
+        for (List<NewInstruction> chunk : Slices.of(instructions)) {
             SqlParameterSource[] rows = chunk.stream().map(i -> new MapSqlParameterSource()
                     .addValue("source", i.source()).addValue("paymentId", i.paymentId()).addValue("batchId", batchId)
                     .addValue("line", i.lineNumber()).addValue("kind", i.kind()).addValue("amount", i.amount())
@@ -356,12 +355,10 @@ public class InstructionStore {
 
     /** Withdrawals among Flash ids {@code flashIds} that the ledger holds as {@code CONFIRMED}. */
     public List<Instruction> confirmedWithdrawals(Collection<String> flashIds) {
-        List<String> ids = new ArrayList<>(flashIds);
         List<Instruction> confirmed = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
+        for (List<String> slice : Slices.of(new ArrayList<>(flashIds))) {
             confirmed.addAll(jdbc.query("select " + COLUMNS + " from instruction where flash_id in (:ids) and status = 'CONFIRMED' "
-                    + "and kind = :kind", Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1000)),
-                    "kind", Validation.WITHDRAWAL), InstructionStore::row));
+                    + "and kind = :kind", Map.of("ids", slice, "kind", Validation.WITHDRAWAL), InstructionStore::row));
         }
         return confirmed;
     }

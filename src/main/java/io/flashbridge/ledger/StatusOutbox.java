@@ -41,8 +41,8 @@ public class StatusOutbox {
     }
 
     public void published(List<Long> ids) {
-        for (int from = 0; from < ids.size(); from += 1000) {
-            jdbc.update("delete from status_outbox where id in (:ids)", Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1000))));
+        for (List<Long> slice : Slices.of(ids)) {
+            jdbc.update("delete from status_outbox where id in (:ids)", Map.of("ids", slice));
         }
     }
 }

@@ -109,9 +109,8 @@ public class WebhookInbox implements org.springframework.beans.factory.Disposabl
 
     private List<Boolean> deletePending(List<String> requestIds) {
         return transactions.execute(tx -> {
-            for (int from = 0; from < requestIds.size(); from += 1000) {
-                jdbc.update("delete from webhook_pending where request_id in (:ids)",
-                        Map.of("ids", requestIds.subList(from, Math.min(requestIds.size(), from + 1000))));
+            for (List<String> slice : Slices.of(requestIds)) {
+                jdbc.update("delete from webhook_pending where request_id in (:ids)", Map.of("ids", slice));
             }
             return java.util.Collections.nCopies(requestIds.size(), Boolean.TRUE);
         });
