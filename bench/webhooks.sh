@@ -27,7 +27,9 @@ stored_webhooks() {
 STORED_BEFORE=$(stored_webhooks)
 DURABLE=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/webhooks.lua http://localhost:18080/webhooks/flash | tee >(cat >&2) | awk '/^RESULT/')
 STORED=$(( $(stored_webhooks) - STORED_BEFORE ))
+LEDGER_MB=$(( $(stat -c %s "$DATA/ledger.mv.db") / 1048576 ))
 echo "$BARE" | awk '{printf "bare endpoint:  %.0f requests/s, p50 %.1f ms, p99 %.1f ms, errors %d\n", $11, $7, $9, $5}'
 echo "$DURABLE" | awk -v stored="$STORED" '{printf "signed, stored: %.0f requests/s, p50 %.1f ms, p99 %.1f ms, errors %d; %d answered, %d in the ledger\n", $11, $7, $9, $5, $3, stored}'
+echo "ledger file after $(stored_webhooks) stored webhooks: $LEDGER_MB MB"
 awk -v d="$(echo "$DURABLE" | awk '{print $11}')" -v b="$(echo "$BARE" | awk '{print $11}')" -v p="$(echo "$DURABLE" | awk '{print $9}')" -v c="$CONNECTIONS" 'BEGIN {
   printf "webhooks at %d connections: durable %.0f/s vs bare %.0f/s, ratio %.2f (target >= 0.60, 3,000/s, p99 <= 25 ms: p99 %.1f ms)\n", c, d, b, d / b, p }'
