@@ -33,33 +33,60 @@ class H2HousekeepingTest {
     }
 
     @Test
+    void freesTheChunksOfALedgerThatHasGoneQuiet() {
+        SingleConnectionDataSource dataSource = ledger("quiet");
+        try {
+            JdbcTemplate jdbc = smallCommits(dataSource, null);
+            long busy = chunkCount(jdbc);
+            MVStore store = H2Housekeeping.storeOf(dataSource).orElseThrow();
+            for (int round = 0; round < 200 && H2Housekeeping.compact(store, 1 << 20); round++) {
+                // nothing else commits: the rounds alone must write what they moved
+            }
+
+            assertThat(chunkCount(jdbc)).isLessThan(busy / 4);
+        } finally {
+            dataSource.destroy();
+        }
+    }
+
+    @Test
     void leavesOtherDatabasesAlone() {
         DataSource inMemory = new DriverManagerDataSource("jdbc:h2:mem:housekeeping-" + UUID.randomUUID(), "sa", "");
 
         assertThat(H2Housekeeping.storeOf(inMemory)).isEmpty();
     }
 
-    /**
-     * The ledger's settings (WRITE_DELAY=0), except that H2 may free an emptied chunk at once
-     * instead of after 45 s; webhook-sized rows with random keys, one per commit.
-     */
     private long chunksAfterSmallCommits(String name, boolean housekeeping) {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve(name)
-                + ";MODE=PostgreSQL;WRITE_DELAY=0;RETENTION_TIME=0", "sa", "", true);
+        SingleConnectionDataSource dataSource = ledger(name);
         try {
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            jdbc.execute("create table event (request_id varchar(100) primary key, body varchar(10000))");
-            MVStore store = H2Housekeeping.storeOf(dataSource).orElseThrow();
-            for (int i = 0; i < COMMITS; i++) {
-                jdbc.update("insert into event values (?, ?)", UUID.randomUUID().toString(), "x".repeat(300));
-                if (housekeeping && i % 50 == 0) {
-                    H2Housekeeping.compact(store, 1 << 20);
-                }
-            }
-            return jdbc.queryForObject("select cast(setting_value as bigint) from information_schema.settings "
-                    + "where setting_name = 'info.CHUNK_COUNT'", Long.class);
+            MVStore store = housekeeping ? H2Housekeeping.storeOf(dataSource).orElseThrow() : null;
+            return chunkCount(smallCommits(dataSource, store));
         } finally {
             dataSource.destroy();
         }
+    }
+
+    /** The ledger's settings (WRITE_DELAY=0), except that H2 may free an emptied chunk at once instead of after 45 s. */
+    private SingleConnectionDataSource ledger(String name) {
+        return new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve(name)
+                + ";MODE=PostgreSQL;WRITE_DELAY=0;RETENTION_TIME=0", "sa", "", true);
+    }
+
+    /** Webhook-sized rows with random keys, one per commit; a housekeeping round every 50 commits when {@code store} is given. */
+    private static JdbcTemplate smallCommits(DataSource dataSource, MVStore store) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("create table event (request_id varchar(100) primary key, body varchar(10000))");
+        for (int i = 0; i < COMMITS; i++) {
+            jdbc.update("insert into event values (?, ?)", UUID.randomUUID().toString(), "x".repeat(300));
+            if (store != null && i % 50 == 0) {
+                H2Housekeeping.compact(store, 1 << 20);
+            }
+        }
+        return jdbc;
+    }
+
+    private static long chunkCount(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select cast(setting_value as bigint) from information_schema.settings "
+                + "where setting_name = 'info.CHUNK_COUNT'", Long.class);
     }
 }
