@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -30,7 +32,9 @@ import org.springframework.stereotype.Component;
  * {@code flashbridge.ledger.housekeeping-bytes} of live pages out of sparse chunks, as H2's thread
  * would, and stores them; the emptied chunks are freed after H2's retention time (45 s) and their
  * space reused.
- * PostgreSQL does its own housekeeping: with it this does nothing.
+ * Gauges {@code flashbridge.ledger.file.size} (bytes) and {@code flashbridge.ledger.file.used}
+ * (the share of the file holding chunks, 0 to 1) show it. PostgreSQL does its own housekeeping:
+ * with it this does nothing.
  */
 @Component
 class H2Housekeeping {
@@ -40,14 +44,16 @@ class H2Housekeeping {
     static final int TARGET_FILL_RATE = 81;
 
     private final DataSource dataSource;
+    private final MeterRegistry meters;
     private final long periodMillis;
     private final int bytesPerRun;
     private ScheduledExecutorService housekeeper;
 
-    H2Housekeeping(DataSource dataSource,
+    H2Housekeeping(DataSource dataSource, MeterRegistry meters,
                    @Value("${flashbridge.ledger.housekeeping-period:250}") long periodMillis,
                    @Value("${flashbridge.ledger.housekeeping-bytes:1048576}") int bytesPerRun) {
         this.dataSource = dataSource;
+        this.meters = meters;
         this.periodMillis = periodMillis;
         this.bytesPerRun = bytesPerRun;
     }
@@ -55,7 +61,15 @@ class H2Housekeeping {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         Optional<MVStore> store = storeOf(dataSource);
-        if (store.isEmpty() || periodMillis <= 0) {
+        if (store.isEmpty()) {
+            return;
+        }
+        MVStore mvStore = store.get();
+        Gauge.builder("flashbridge.ledger.file.size", mvStore, s -> s.isClosed() ? 0 : s.getFileStore().size())
+                .baseUnit("bytes").description("Size of the embedded H2 ledger's file").register(meters);
+        Gauge.builder("flashbridge.ledger.file.used", mvStore, s -> s.isClosed() ? 0 : s.getFileStore().getFillRate() / 100.0)
+                .description("Share of the ledger's file holding chunks (the rest is free space H2 reuses)").register(meters);
+        if (periodMillis <= 0) {
             return;
         }
         housekeeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -63,7 +77,7 @@ class H2Housekeeping {
             thread.setDaemon(true);
             return thread;
         });
-        housekeeper.scheduleWithFixedDelay(() -> compact(store.get(), bytesPerRun), periodMillis, periodMillis,
+        housekeeper.scheduleWithFixedDelay(() -> compact(mvStore, bytesPerRun), periodMillis, periodMillis,
                 TimeUnit.MILLISECONDS);
     }
 
