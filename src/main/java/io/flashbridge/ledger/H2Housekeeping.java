@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
  * {@code flashbridge.ledger.housekeeping-bytes} of live pages out of sparse chunks, as H2's thread
  * would, and stores them; the emptied chunks are freed after H2's retention time (45 s) and their
  * space reused.
+ * <p>
  * Gauges {@code flashbridge.ledger.file.size} (bytes) and {@code flashbridge.ledger.file.used}
  * (the share of the file holding chunks, 0 to 1) show it. PostgreSQL does its own housekeeping:
  * with it this does nothing.
