@@ -58,7 +58,6 @@ final class AbaPayoutReader {
      */
     String read(LineSource lines, Consumer<List<ParsedFile.Row>> chunks) throws IOException {
         ParsedFile.Chunks rows = new ParsedFile.Chunks(chunks);
-        boolean anyRow = false;
         Occurrences occurrences = new Occurrences();
         AbaDescriptiveRecord batch = null;
         BatchTotals totals = null;
@@ -89,7 +88,6 @@ final class AbaPayoutReader {
                                 lineProblem = "detail record (1) outside a batch: the file must start with a descriptive record (0)";
                             } else {
                                 rows.add(row(batch, (AbaDetailRecord) detail.read(record).get(0), lineNumber, totals, occurrences));
-                                anyRow = true;
                             }
                         }
                         case '7' -> {
@@ -108,7 +106,6 @@ final class AbaPayoutReader {
             }
             if (lineProblem != null) {
                 rows.add(new ParsedFile.Row(lineNumber, null, lineProblem));
-                anyRow = true;
                 problem = firstProblem(problem, "line " + lineNumber + ": " + lineProblem);
             }
         }
@@ -116,7 +113,7 @@ final class AbaPayoutReader {
         if (batch != null) {
             problem = firstProblem(problem, "line " + lastLine + ": the last batch has no total record (7)");
         }
-        if (!anyRow && problem == null) {
+        if (!rows.anyRow() && problem == null) {
             problem = "line 1: the file has no detail records (1)";
         }
         return problem;

@@ -88,16 +88,14 @@ final class CsvRowReader {
         }
         int columns = split(header.text()).size();
         ParsedFile.Chunks rows = new ParsedFile.Chunks(chunks);
-        boolean any = false;
         for (LineSource.Line line = lines.next(); line != null; line = lines.next()) {
             if (!line.tooLong() && line.text().isBlank()) {
                 continue;
             }
             rows.add(row(line, columns));
-            any = true;
         }
         rows.flush();
-        return any ? null : "line 2: the file has a header but no rows";
+        return rows.anyRow() ? null : "line 2: the file has a header but no rows";
     }
 
     private ParsedFile.Row row(LineSource.Line line, int columns) {

@@ -27,6 +27,7 @@ record ParsedFile(String format, List<Row> rows, String fileProblem) {
 
         private final Consumer<List<Row>> next;
         private List<Row> pending = new ArrayList<>(CHUNK);
+        private boolean any;
 
         Chunks(Consumer<List<Row>> next) {
             this.next = next;
@@ -34,9 +35,15 @@ record ParsedFile(String format, List<Row> rows, String fileProblem) {
 
         void add(Row row) {
             pending.add(row);
+            any = true;
             if (pending.size() == CHUNK) {
                 flush();
             }
+        }
+
+        /** Whether any row was added, read or not (flushed or still pending). */
+        boolean anyRow() {
+            return any;
         }
 
         /** Hands on what is pending: call once the file is read. */
