@@ -3,9 +3,7 @@ package io.flashbridge.ledger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -73,13 +71,7 @@ class H2Housekeeping {
         if (periodMillis <= 0) {
             return;
         }
-        housekeeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ledger-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
-        housekeeper.scheduleWithFixedDelay(() -> compact(mvStore, bytesPerRun), periodMillis, periodMillis,
-                TimeUnit.MILLISECONDS);
+        housekeeper = Periodic.every(periodMillis, "ledger-housekeeping", () -> compact(mvStore, bytesPerRun));
     }
 
     @PreDestroy

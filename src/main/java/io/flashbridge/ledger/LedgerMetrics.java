@@ -3,9 +3,7 @@ package io.flashbridge.ledger;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
@@ -56,12 +54,7 @@ class LedgerMetrics {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         refresh();
-        refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ledger-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        refresher.scheduleWithFixedDelay(this::refresh, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        refresher = Periodic.every(periodMillis, "ledger-metrics", this::refresh);
     }
 
     @PreDestroy
