@@ -21,19 +21,28 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the embedded H2 ledger's file from growing with every commit. H2 writes each commit as a new
- * chunk of the file and frees a chunk only once none of its pages is live; rewriting the few live
- * pages of old, mostly dead chunks is the job of H2's background thread, which {@code WRITE_DELAY=0}
- * (every commit on disk before it returns) switches off. Without it the file and the chunk records
- * H2 keeps in memory grew with every commit (20 s of small commits: 37,000 chunks, 3.2 GB, 3 % of
- * it live). Every {@code flashbridge.ledger.housekeeping-period} this rewrites up to
+ * Keeps the embedded H2 ledger's file small and on disk. H2 writes each commit as a new chunk of
+ * the file and frees a chunk only once none of its pages is live; rewriting the few live pages of
+ * old, mostly dead chunks is the job of H2's background thread, which {@code WRITE_DELAY=0} (every
+ * commit written to the file before it returns) switches off. Without it the file and the chunk
+ * records H2 keeps in memory grew with every commit (20 s of small commits: 37,000 chunks, 3.2 GB,
+ * 3 % of it live). Every {@code flashbridge.ledger.housekeeping-period} this rewrites up to
  * {@code flashbridge.ledger.housekeeping-bytes} of live pages out of sparse chunks, as H2's thread
- * would, and stores them; the emptied chunks are freed after H2's retention time (45 s) and their
- * space reused.
+ * would, and stores them.
+ * <p>
+ * Every round also forces the file to disk. H2 never does between commits (it only writes to the
+ * operating system, which may keep the data in memory for 30 s), so an operating-system crash could
+ * lose the last half minute of acknowledged commits; now at most one period. It is also what makes
+ * a short retention safe: H2 keeps an emptied chunk for its retention time (45 s by default) so that
+ * a crash before the newer chunks reach the disk still finds an intact older state. With the file
+ * forced every period of at most a second, {@value #RETENTION_MILLIS} ms is enough, and the ledger
+ * stops carrying 45 s of dead chunks (10,000 payouts end to end after 20,000 others: a 526 MB file
+ * instead of 1,864 – 1,902 MB; the disk is written more, 2.4 GB instead of 1.6 GB, as freed space is
+ * reused and forced out instead of lingering in the operating system's cache).
  * <p>
  * Gauges {@code flashbridge.ledger.file.size} (bytes) and {@code flashbridge.ledger.file.used}
- * (the share of the file holding chunks, 0 to 1) show it. PostgreSQL does its own housekeeping:
- * with it this does nothing.
+ * (the share of the file holding chunks, 0 to 1) show it. PostgreSQL does its own housekeeping and
+ * syncs every commit: with it this does nothing.
  */
 @Component
 class H2Housekeeping {
@@ -41,6 +50,9 @@ class H2Housekeeping {
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
     /** Below this share of live data in the file's chunks, sparse chunks are rewritten (H2's own threshold under load). */
     static final int TARGET_FILL_RATE = 81;
+    /** How long an emptied chunk is kept before its space is reused, when the file is forced to disk at least every second. */
+    static final int RETENTION_MILLIS = 5_000;
+    private static final long LONGEST_PERIOD_FOR_SHORT_RETENTION = 1_000;
 
     private final DataSource dataSource;
     private final MeterRegistry meters;
@@ -71,7 +83,13 @@ class H2Housekeeping {
         if (periodMillis <= 0) {
             return;
         }
-        housekeeper = Periodic.every(periodMillis, "ledger-housekeeping", () -> compact(mvStore, bytesPerRun));
+        if (periodMillis <= LONGEST_PERIOD_FOR_SHORT_RETENTION) {
+            mvStore.setRetentionTime(RETENTION_MILLIS);
+        }
+        housekeeper = Periodic.every(periodMillis, "ledger-housekeeping", () -> {
+            compact(mvStore, bytesPerRun);
+            forceToDisk(mvStore);
+        });
     }
 
     @PreDestroy
@@ -95,6 +113,17 @@ class H2Housekeeping {
             // The store closing under it (shutdown) or a failed round: the next round tries again.
             log.debug("Ledger housekeeping round failed: {}", e.toString());
             return false;
+        }
+    }
+
+    /** Forces everything written to the file so far onto the disk (cheap when nothing was). */
+    static void forceToDisk(MVStore store) {
+        try {
+            if (!store.isClosed()) {
+                store.sync();
+            }
+        } catch (RuntimeException e) {
+            log.warn("The ledger file could not be forced to disk: {}", e.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class H2HousekeepingTest {
 
     private static final int COMMITS = 3_000;
+    private static final int H2_DEFAULT_RETENTION_MILLIS = 45_000;
 
     @TempDir
     Path dir;
@@ -50,10 +52,31 @@ class H2HousekeepingTest {
     }
 
     @Test
+    void shortensTheRetentionOfEmptiedChunksOnlyWhenItForcesTheFileToDiskAtLeastEverySecond() {
+        assertThat(retentionWithHousekeepingEvery(250)).isEqualTo(H2Housekeeping.RETENTION_MILLIS);
+        assertThat(retentionWithHousekeepingEvery(1_000)).isEqualTo(H2Housekeeping.RETENTION_MILLIS);
+        assertThat(retentionWithHousekeepingEvery(5_000)).isEqualTo(H2_DEFAULT_RETENTION_MILLIS);
+        assertThat(retentionWithHousekeepingEvery(0)).isEqualTo(H2_DEFAULT_RETENTION_MILLIS);
+    }
+
+    @Test
     void leavesOtherDatabasesAlone() {
         DataSource inMemory = new DriverManagerDataSource("jdbc:h2:mem:housekeeping-" + UUID.randomUUID(), "sa", "");
 
         assertThat(H2Housekeeping.storeOf(inMemory)).isEmpty();
+    }
+
+    private int retentionWithHousekeepingEvery(long periodMillis) {
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("retention-" + periodMillis)
+                + ";MODE=PostgreSQL;WRITE_DELAY=0", "sa", "", true);
+        H2Housekeeping housekeeping = new H2Housekeeping(dataSource, new SimpleMeterRegistry(), periodMillis, 1 << 20);
+        try {
+            housekeeping.start();
+            return H2Housekeeping.storeOf(dataSource).orElseThrow().getRetentionTime();
+        } finally {
+            housekeeping.stop();
+            dataSource.destroy();
+        }
     }
 
     private long chunksAfterSmallCommits(String name, boolean housekeeping) {
