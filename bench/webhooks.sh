@@ -5,6 +5,7 @@
 # Prints requests/s and p50/p99 of both and the ratio; checks that every answered request id is stored.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+command -v wrk >/dev/null 2>&1 || { echo "bench/webhooks.sh needs wrk, the HTTP load generator (Debian: apt-get install wrk)" >&2; exit 1; }
 BRIDGE_ARGS="--camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml --flashbridge.bench.bare-endpoint=true --flashbridge.webhook.secret=bench-webhook-secret ${BRIDGE_ARGS:-}"
 source bench/bridge.sh
 CONNECTIONS=${CONNECTIONS:-32}
