@@ -322,11 +322,15 @@ public class InstructionStore {
                 Map.of("id", id, "at", now()));
     }
 
-    /** Instructions waiting for funds with the time they started waiting, first come first. */
+    /**
+     * Instructions waiting for funds with the time they started waiting, first come first. The start
+     * is recorded just after the change to AWAITING_FUNDS; until then (or for good, had the bridge
+     * stopped in between) the time of that change stands in for it.
+     */
     public List<Map.Entry<Instruction, Instant>> awaitingFunds(int limit) {
-        return jdbc.query("select " + COLUMNS + ", awaiting_funds_since from instruction where status = 'AWAITING_FUNDS' "
-                + "order by awaiting_funds_since, id fetch first " + limit + " rows only", Map.of(),
-                (rs, n) -> Map.entry(row(rs, n), UtcTime.read(rs, "awaiting_funds_since")));
+        return jdbc.query("select " + COLUMNS + ", coalesce(awaiting_funds_since, updated_at) as waiting_since from instruction "
+                + "where status = 'AWAITING_FUNDS' order by waiting_since, id fetch first " + limit + " rows only", Map.of(),
+                (rs, n) -> Map.entry(row(rs, n), UtcTime.read(rs, "waiting_since")));
     }
 
     public List<Instruction> withStatus(PayoutStatus status, int limit) {

@@ -90,6 +90,23 @@ class InsufficientFundsTest extends ErpTestSupport {
         assertThat(refused.get("status_message")).startsWith("insufficient funds for PT0S");
     }
 
+    @Test
+    void refusesAPayoutWhoseStartOfTheWaitWasNeverRecorded() throws Exception {
+        String name = "unmarked-" + run;
+        String payout = "UNMARKED-" + run;
+        erp.drop("outbox/payouts", name + ".csv", (HEADER
+                + payout + ",5000.00,AUD,062000,12345678,Katarina Oreiro,,,BONUS,,,\r\n").getBytes(StandardCharsets.UTF_8));
+        Awaitility.await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from instruction "
+                + "where payment_id = ? and awaiting_funds_since is not null", Integer.class, payout) == 1);
+        // As if the bridge had stopped between the change to AWAITING_FUNDS and recording when the wait began.
+        jdbc.update("update instruction set awaiting_funds_since = null where payment_id = ?", payout);
+
+        funds.release(0);
+
+        Map<String, String> refused = CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE)).get(payout);
+        assertThat(refused).containsEntry("status", "API_REJECTED").containsEntry("reject_code", "INSUFFICIENT_FUNDS");
+    }
+
     private String status(String paymentId) {
         return jdbc.queryForList("select status from instruction where payment_id = ?", String.class, paymentId)
                 .stream().findFirst().orElse(null);
