@@ -79,8 +79,7 @@ class InsufficientFundsTest extends ErpTestSupport {
     void refusesAPayoutForGoodWhenTheWaitForFundsIsOver() throws Exception {
         String name = "never-" + run;
         String payout = "NEVER-" + run;
-        erp.drop("outbox/payouts", name + ".csv", (HEADER
-                + payout + ",5000.00,AUD,062000,12345678,Katarina Oreiro,,,BONUS,,,\r\n").getBytes(StandardCharsets.UTF_8));
+        dropPayoutTheBalanceCannotCover(name, payout);
         Awaitility.await().atMost(PATIENCE).until(() -> "AWAITING_FUNDS".equals(status(payout)));
 
         funds.release(0);
@@ -94,8 +93,7 @@ class InsufficientFundsTest extends ErpTestSupport {
     void refusesAPayoutWhoseStartOfTheWaitWasNeverRecorded() throws Exception {
         String name = "unmarked-" + run;
         String payout = "UNMARKED-" + run;
-        erp.drop("outbox/payouts", name + ".csv", (HEADER
-                + payout + ",5000.00,AUD,062000,12345678,Katarina Oreiro,,,BONUS,,,\r\n").getBytes(StandardCharsets.UTF_8));
+        dropPayoutTheBalanceCannotCover(name, payout);
         Awaitility.await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from instruction "
                 + "where payment_id = ? and awaiting_funds_since is not null", Integer.class, payout) == 1);
         // As if the bridge had stopped between the change to AWAITING_FUNDS and recording when the wait began.
@@ -105,6 +103,12 @@ class InsufficientFundsTest extends ErpTestSupport {
 
         Map<String, String> refused = CsvLines.byPaymentId(erp.awaitFinalStatus(name, PATIENCE)).get(payout);
         assertThat(refused).containsEntry("status", "API_REJECTED").containsEntry("reject_code", "INSUFFICIENT_FUNDS");
+    }
+
+    /** A one-row file of 5,000 AUD: more than the test's client account will ever hold. */
+    private void dropPayoutTheBalanceCannotCover(String name, String payout) throws Exception {
+        erp.drop("outbox/payouts", name + ".csv", (HEADER
+                + payout + ",5000.00,AUD,062000,12345678,Katarina Oreiro,,,BONUS,,,\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private String status(String paymentId) {
