@@ -316,16 +316,23 @@ public class InstructionStore {
                 .addValue("toAmount", legs.toAmount()).addValue("toCurrency", legs.toCurrency()));
     }
 
-    /** Starts (or keeps) the wait for funds of an instruction now AWAITING_FUNDS: its place among the waiting. */
-    public void markAwaitingFunds(long id) {
-        jdbc.update("update instruction set awaiting_funds_since = coalesce(awaiting_funds_since, :at) where id = :id",
-                Map.of("id", id, "at", now()));
+    /**
+     * Applies {@code change} (to AWAITING_FUNDS) and starts (or keeps) the instruction's wait for funds,
+     * its place among the waiting, in one commit: a release round never sees the one without the other.
+     */
+    public void awaitFunds(long id, StatusChange change) {
+        shared.execute(() -> {
+            apply(id, change, null);
+            jdbc.update("update instruction set awaiting_funds_since = coalesce(awaiting_funds_since, :at) where id = :id",
+                    Map.of("id", id, "at", now()));
+            return null;
+        });
     }
 
     /**
-     * Instructions waiting for funds with the time they started waiting, first come first. The start
-     * is recorded just after the change to AWAITING_FUNDS; until then (or for good, had the bridge
-     * stopped in between) the time of that change stands in for it.
+     * Instructions waiting for funds with the time they started waiting, first come first. A ledger
+     * written before {@link #awaitFunds} recorded both in one commit may hold a waiting instruction
+     * without its start (the bridge stopped in between): the time of its last change stands in.
      */
     public List<Map.Entry<Instruction, Instant>> awaitingFunds(int limit) {
         return jdbc.query("select " + COLUMNS + ", coalesce(awaiting_funds_since, updated_at) as waiting_since from instruction "

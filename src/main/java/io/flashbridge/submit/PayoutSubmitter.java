@@ -164,9 +164,8 @@ public class PayoutSubmitter {
 
     /** Not final: {@link FundsWatcher} sends it again when the balance covers it, or refuses it when the wait is over. */
     private void awaitFunds(Instruction instruction, String operation, String reason) {
-        instructions.transition(instruction.id(), new StatusChange(PayoutStatus.AWAITING_FUNDS, "waiting for funds: " + reason,
+        instructions.awaitFunds(instruction.id(), new StatusChange(PayoutStatus.AWAITING_FUNDS, "waiting for funds: " + reason,
                 operation, null, null, null, null, "waiting for funds: " + reason, null));
-        instructions.markAwaitingFunds(instruction.id());
         log.warn("Instruction {} of {} {} waits for funds: {}", instruction.paymentId(), instruction.amount(),
                 instruction.currency(), reason);
     }
