@@ -36,6 +36,7 @@ public class EmbeddedSftpServer implements SmartLifecycle, HealthIndicator {
 
     private final EmbeddedSftpProperties properties;
     private final ConfigurableEnvironment environment;
+    private final Uploads uploads = new Uploads();
     private SshServer server;
 
     EmbeddedSftpServer(EmbeddedSftpProperties properties, ConfigurableEnvironment environment) {
@@ -70,7 +71,9 @@ public class EmbeddedSftpServer implements SmartLifecycle, HealthIndicator {
             server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(properties.hostKey()));
             server.setPasswordAuthenticator((username, password, session) ->
                     constantTimeEquals(properties.username(), username) & constantTimeEquals(properties.password(), password));
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+            SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+            sftp.addSftpEventListener(uploads);
+            server.setSubsystemFactories(List.of(sftp));
             server.setFileSystemFactory(new VirtualFileSystemFactory(properties.root().toAbsolutePath()));
             server.start();
             log.info("Embedded SFTP server on port {} serving {}", server.getPort(), properties.root().toAbsolutePath());
@@ -98,6 +101,18 @@ public class EmbeddedSftpServer implements SmartLifecycle, HealthIndicator {
     /** The bound port; differs from the configured one when that was 0. */
     public synchronized int port() {
         return server.getPort();
+    }
+
+    /** Which files clients are uploading now and which they finished. */
+    public Uploads uploads() {
+        return uploads;
+    }
+
+    /** Whether a client connecting to {@code host}:{@code port} reaches this server. */
+    public synchronized boolean serves(String host, int port) {
+        return isRunning() && port == server.getPort()
+                && ("localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "::1".equals(host)
+                        || host.equals(properties.host()));
     }
 
     @Override

@@ -34,6 +34,8 @@ final class RouteFileCheck {
     static final String SCHEMA = "schema/camelYamlDsl.json";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
     private static final Pattern SIMPLE_BEAN = Pattern.compile("\\$\\{bean:([A-Za-z0-9_$.-]+?)(\\?|\\.|})");
+    /** An endpoint option given as a bean ({@code exclusiveReadLockStrategy: "#completeUploads"}). */
+    private static final Pattern OPTION_BEAN = Pattern.compile("#(?:bean:)?([A-Za-z][A-Za-z0-9_$.-]*)");
     private static final Set<String> ENDPOINT_KEYS = Set.of("to", "toD", "wireTap", "enrich", "pollEnrich", "from");
 
     private static volatile JsonSchema schema;
@@ -168,6 +170,10 @@ final class RouteFileCheck {
                 endpoint(file, yaml, pointer, text, null, problems);
             }
             placeholders(file, yaml, pointer, text, problems);
+            Matcher optionBean = OPTION_BEAN.matcher(text);
+            if (pointer.contains("/parameters/") && optionBean.matches()) {
+                bean(file, yaml, pointer, optionBean.group(1), problems);
+            }
             Matcher beans = SIMPLE_BEAN.matcher(text);
             while (beans.find()) {
                 bean(file, yaml, pointer, beans.group(1), problems);

@@ -55,6 +55,13 @@ class ValidateRoutesTest {
     }
 
     @Test
+    void failsAnEndpointOptionNamingAnUnknownBean() throws IOException {
+        int line = lineOf(Path.of("routes", "payout-files.camel.yaml"), "        exclusiveReadLockStrategy: \"#completeUploads\"");
+        assertRefused("payout-files.camel.yaml", text -> text.replace("#completeUploads", "#completeUploadz"),
+                "payout-files.camel.yaml:" + line + ":36: no bean named \"completeUploadz\" in the bridge");
+    }
+
+    @Test
     void failsAnUnknownBean() throws IOException {
         assertRefused("flash-balance.camel.yaml", text -> text.replace("ref: flashBalances", "ref: flashBalancez"),
                 "flash-balance.camel.yaml:13:24: no bean named \"flashBalancez\" in the bridge");

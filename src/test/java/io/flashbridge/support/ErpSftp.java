@@ -65,6 +65,15 @@ public final class ErpSftp implements AutoCloseable {
         }
     }
 
+    /** Opens {@code path} for writing, as an upload in progress until the stream is closed. */
+    public OutputStream openForWriting(String path) throws IOException {
+        return sftp.write(path);
+    }
+
+    public void rename(String from, String to) throws IOException {
+        sftp.rename(from, to);
+    }
+
     /** Writes {@code path} as it is, under that name (e.g. a hidden temporary file of the bridge's own), dated {@code modified}. */
     public void put(String path, byte[] content, Instant modified) throws IOException {
         try (OutputStream out = sftp.write(path)) {

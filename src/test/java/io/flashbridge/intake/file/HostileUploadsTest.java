@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.flashbridge.embedded.EmbeddedSftpProperties;
 import io.flashbridge.support.AbaFile;
 import io.flashbridge.support.BridgeTest;
 import io.flashbridge.support.CsvLines;
@@ -27,6 +28,8 @@ class HostileUploadsTest extends ErpTestSupport {
 
     @Autowired
     PayoutFileIntake intake;
+    @Autowired
+    EmbeddedSftpProperties sftpProperties;
 
     @Test
     void answersAnEmptyFileAtOnceAndMovesItToFailed() throws IOException {
@@ -134,6 +137,35 @@ class HostileUploadsTest extends ErpTestSupport {
         List<Map<String, String>> ack = CsvLines.parse(erp.awaitAck(name, PATIENCE));
         assertThat(ack).as("one ack row per row, all of them accepted").hasSize(rows)
                 .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ACCEPTED"));
+    }
+
+    @Test
+    void readsAnUploadThatPausesLongerThanTheUnchangedTimeOnlyOnceItsUploaderClosesIt() throws Exception {
+        String name = "paused-" + run;
+        int rows = 40;
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int n = 1; n <= rows; n++) {
+            csv.append("PA-").append(run).append('-').append(n).append(",10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n");
+        }
+
+        // Half the file, then 2 s with nothing written (4 times flashbridge.intake.unchanged-for), then the rest:
+        // the embedded server knows the upload is still open.
+        erp.dropSlowly("outbox/payouts", name + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8), 2, Duration.ofSeconds(2));
+
+        List<Map<String, String>> ack = CsvLines.parse(erp.awaitAck(name, PATIENCE));
+        assertThat(ack).as("one ack row per row, all of them accepted").hasSize(rows)
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ACCEPTED"));
+    }
+
+    @Test
+    void readsAFileCopiedIntoTheOutboxOnDiskWhichTheServerNeverSawUploaded() throws IOException {
+        String name = "copied-" + run;
+        Path outbox = sftpProperties.root().resolve("outbox/payouts");
+
+        Files.writeString(outbox.resolve(name + ".csv"), HEADER + "CP-" + run + ",10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n");
+
+        assertThat(CsvLines.parse(erp.awaitAck(name, PATIENCE))).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("status", "ACCEPTED"));
     }
 
     @Test
