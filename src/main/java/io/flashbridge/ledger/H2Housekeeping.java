@@ -38,7 +38,9 @@ import org.springframework.stereotype.Component;
  * forced every period of at most a second, {@value #RETENTION_MILLIS} ms is enough, and the ledger
  * stops carrying 45 s of dead chunks (10,000 payouts end to end after 20,000 others: a 526 MB file
  * instead of 1,864 – 1,902 MB; the disk is written more, 2.4 GB instead of 1.6 GB, as freed space is
- * reused and forced out instead of lingering in the operating system's cache).
+ * reused and forced out instead of lingering in the operating system's cache). A round that cannot
+ * force the file (a failing disk), or that fails outright, puts H2's own retention back until a
+ * round forces the file again: a short retention is never left without the forcing it relies on.
  * <p>
  * Gauges {@code flashbridge.ledger.file.size} (bytes) and {@code flashbridge.ledger.file.used}
  * (the share of the file holding chunks, 0 to 1) show it. PostgreSQL does its own housekeeping and
@@ -59,6 +61,10 @@ class H2Housekeeping {
     private final long periodMillis;
     private final int bytesPerRun;
     private ScheduledExecutorService housekeeper;
+    /** Whether the last round forced the file to disk; only the housekeeping thread changes it. */
+    private volatile boolean forced = true;
+    private boolean shortRetention;
+    private int defaultRetentionMillis;
 
     H2Housekeeping(DataSource dataSource, MeterRegistry meters,
                    @Value("${flashbridge.ledger.housekeeping-period:250}") long periodMillis,
@@ -83,13 +89,49 @@ class H2Housekeeping {
         if (periodMillis <= 0) {
             return;
         }
-        if (periodMillis <= LONGEST_PERIOD_FOR_SHORT_RETENTION) {
-            mvStore.setRetentionTime(RETENTION_MILLIS);
+        Gauge.builder("flashbridge.ledger.file.forced", this, housekeeping -> housekeeping.forcedToDisk() ? 1 : 0)
+                .description("1 while the housekeeping forces the embedded ledger's file to disk every round, 0 while it cannot")
+                .register(meters);
+        shortenRetention(mvStore);
+        housekeeper = Periodic.every(periodMillis, "ledger-housekeeping", () -> round(mvStore));
+    }
+
+    /** H2 keeps emptied chunks for {@value #RETENTION_MILLIS} ms instead of its own retention when the rounds come often enough. */
+    void shortenRetention(MVStore store) {
+        defaultRetentionMillis = store.getRetentionTime();
+        shortRetention = periodMillis <= LONGEST_PERIOD_FOR_SHORT_RETENTION;
+        if (shortRetention) {
+            store.setRetentionTime(RETENTION_MILLIS);
         }
-        housekeeper = Periodic.every(periodMillis, "ledger-housekeeping", () -> {
-            compact(mvStore, bytesPerRun);
-            forceToDisk(mvStore);
-        });
+    }
+
+    /** Compacts, forces the file to disk, and keeps the retention in step with whether that worked. */
+    void round(MVStore store) {
+        try {
+            compact(store, bytesPerRun);
+            if (!store.isClosed()) {
+                store.sync();
+            }
+            if (!forced) {
+                forced = true;
+                store.setRetentionTime(shortRetention ? RETENTION_MILLIS : defaultRetentionMillis);
+                log.info("The ledger file is forced to disk again");
+            }
+        } catch (Throwable failure) {
+            // Also an Error: thrown out of here it would end the rounds for good, short retention still set.
+            if (forced) {
+                forced = false;
+                store.setRetentionTime(defaultRetentionMillis);
+                log.warn("The ledger file could not be forced to disk ({}): emptied chunks are kept for {} s until it can "
+                        + "be again; an operating-system crash now could lose the commits since", failure.toString(),
+                        defaultRetentionMillis / 1000);
+            }
+        }
+    }
+
+    /** Whether the last housekeeping round forced the ledger file to disk. */
+    boolean forcedToDisk() {
+        return forced;
     }
 
     @PreDestroy
@@ -113,17 +155,6 @@ class H2Housekeeping {
             // The store closing under it (shutdown) or a failed round: the next round tries again.
             log.debug("Ledger housekeeping round failed: {}", e.toString());
             return false;
-        }
-    }
-
-    /** Forces everything written to the file so far onto the disk (cheap when nothing was). */
-    static void forceToDisk(MVStore store) {
-        try {
-            if (!store.isClosed()) {
-                store.sync();
-            }
-        } catch (RuntimeException e) {
-            log.warn("The ledger file could not be forced to disk: {}", e.getMessage());
         }
     }
 

@@ -60,6 +60,35 @@ class H2HousekeepingTest {
     }
 
     @Test
+    void putsH2sRetentionBackWhileTheFileCannotBeForcedToDiskAndShortensItAgainOnceItCan() {
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(SyncFailures.url(dir.resolve("failing-disk"))
+                + ";MODE=PostgreSQL;WRITE_DELAY=0", "sa", "", true);
+        H2Housekeeping housekeeping = new H2Housekeeping(dataSource, new SimpleMeterRegistry(), 250, 1 << 20);
+        try {
+            MVStore store = H2Housekeeping.storeOf(dataSource).orElseThrow();
+            // The rounds run here, one after another, instead of on the housekeeping thread.
+            housekeeping.shortenRetention(store);
+            assertThat(store.getRetentionTime()).isEqualTo(H2Housekeeping.RETENTION_MILLIS);
+
+            SyncFailures.failing = true;
+            housekeeping.round(store);
+            housekeeping.round(store);
+
+            assertThat(housekeeping.forcedToDisk()).isFalse();
+            assertThat(store.getRetentionTime()).isEqualTo(H2_DEFAULT_RETENTION_MILLIS);
+
+            SyncFailures.failing = false;
+            housekeeping.round(store);
+
+            assertThat(housekeeping.forcedToDisk()).isTrue();
+            assertThat(store.getRetentionTime()).isEqualTo(H2Housekeeping.RETENTION_MILLIS);
+        } finally {
+            SyncFailures.failing = false;
+            dataSource.destroy();
+        }
+    }
+
+    @Test
     void leavesOtherDatabasesAlone() {
         DataSource inMemory = new DriverManagerDataSource("jdbc:h2:mem:housekeeping-" + UUID.randomUUID(), "sa", "");
 
