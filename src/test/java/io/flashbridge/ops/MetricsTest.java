@@ -53,6 +53,7 @@ class MetricsTest extends ErpTestSupport {
                     .isGreaterThanOrEqualTo(1);
             assertThat(value(scrape, "flashbridge_ledger_file_size_bytes")).isGreaterThan(0);
             assertThat(value(scrape, "flashbridge_ledger_file_used")).isBetween(0.0, 1.0);
+            assertThat(value(scrape, "flashbridge_ledger_file_forced")).isEqualTo(1.0);
             assertThat(scrape).contains("flashbridge_instructions_parked ", "flashbridge_instructions_awaiting_funds ",
                     "flashbridge_instructions_waiting ");
         });
