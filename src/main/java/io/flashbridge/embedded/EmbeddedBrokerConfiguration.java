@@ -27,10 +27,13 @@ class EmbeddedBrokerConfiguration {
 
     private static final long QUEUE_MEMORY = 8L * 1024 * 1024;
     /**
-     * Artemis keeps the page it is writing in memory, message by message; with its 10 MB pages a queue
-     * of 100,000 payouts held ≈ 35,000 paged messages on the heap (≈ 50 MB of a 256 MB bridge).
+     * Artemis keeps the page it is writing on the heap, message by message: with its 10 MB pages a file
+     * of 100,000 payouts waiting to be sent held ≈ 35,000 of them (≈ 50 MB of a 256 MB bridge). Only
+     * the bridge's own payout queue gets smaller pages: a consumer with a selector on a paging queue
+     * (core banking taking only some events from flashbridge.status) can starve once the messages it
+     * skips fill what Artemis reads of the pages.
      */
-    private static final int PAGE_SIZE = 1024 * 1024;
+    private static final int PAYOUT_QUEUE_PAGE_SIZE = 1024 * 1024;
     private static final long BROKER_MEMORY = 32L * 1024 * 1024;
     static final String DEAD_LETTERS = "DLQ";
     private static final int MAX_DELIVERY_ATTEMPTS = 6;
@@ -60,28 +63,17 @@ class EmbeddedBrokerConfiguration {
     @Bean
     ArtemisConfigurationCustomizer tcpAcceptor(@Value("${flashbridge.embedded.artemis.acceptor:}") String acceptorUrl,
                                                @Value("${flashbridge.jms.instructions}") String instructions,
-                                               @Value("${flashbridge.jms.dead-letters}") String deadLetters) {
+                                               @Value("${flashbridge.jms.dead-letters}") String deadLetters,
+                                               @Value("${flashbridge.queues.payouts}") String payouts) {
         return configuration -> {
             configuration.setSecurityEnabled(true);
             configuration.setGlobalMaxSize(BROKER_MEMORY);
-            configuration.addAddressSetting("#", new AddressSettings()
-                    .setMaxSizeBytes(QUEUE_MEMORY)
-                    .setPageSizeBytes(PAGE_SIZE)
-                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
-                    // A message that fails every delivery is kept where ops can see it
-                    // (queue DLQ.<queue>), not dropped as Artemis does without a dead-letter address.
-                    .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
-                    .setRedeliveryDelay(REDELIVERY_DELAY_MS)
-                    // 1, 2, 4, 8, 16 s: a payout whose ledger write failed outlasts a ledger
-                    // outage of half a minute before it is dead-lettered (and re-queued 15 min later).
-                    .setRedeliveryMultiplier(2)
-                    .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
-                    .setAutoCreateDeadLetterResources(true));
+            configuration.addAddressSetting("#", queueSettings());
+            configuration.addAddressSetting(payouts, queueSettings().setPageSizeBytes(PAYOUT_QUEUE_PAGE_SIZE));
             // Core banking's instructions outlast a ledger outage of about 15 minutes (redelivered with
             // a growing delay) before they go to flashbridge.dlq, where unreadable ones go at once.
             configuration.addAddressSetting(instructions, new AddressSettings()
                     .setMaxSizeBytes(QUEUE_MEMORY)
-                    .setPageSizeBytes(PAGE_SIZE)
                     .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                     .setMaxDeliveryAttempts(INSTRUCTION_DELIVERY_ATTEMPTS)
                     .setRedeliveryDelay(REDELIVERY_DELAY_MS)
@@ -97,5 +89,20 @@ class EmbeddedBrokerConfiguration {
                 }
             }
         };
+    }
+
+    private static AddressSettings queueSettings() {
+        return new AddressSettings()
+                .setMaxSizeBytes(QUEUE_MEMORY)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                // A message that fails every delivery is kept where ops can see it
+                // (queue DLQ.<queue>), not dropped as Artemis does without a dead-letter address.
+                .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
+                .setRedeliveryDelay(REDELIVERY_DELAY_MS)
+                // 1, 2, 4, 8, 16 s: a payout whose ledger write failed outlasts a ledger
+                // outage of half a minute before it is dead-lettered (and re-queued 15 min later).
+                .setRedeliveryMultiplier(2)
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                .setAutoCreateDeadLetterResources(true);
     }
 }

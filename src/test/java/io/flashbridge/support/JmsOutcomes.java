@@ -30,11 +30,14 @@ public final class JmsOutcomes {
                 throw new IllegalStateException(e);
             }
         });
-        MessageConsumer statusConsumer = core.listenerSession().createConsumer(core.listenerSession().createQueue("flashbridge.status"),
-                "status = 'CONFIRMED'");
+        // Every event is taken, as the README asks of core banking: one left on the queue by a selector
+        // stays there, and once the queue pages a selective consumer can starve.
+        MessageConsumer statusConsumer = core.listenerSession().createConsumer(core.listenerSession().createQueue("flashbridge.status"));
         statusConsumer.setMessageListener(message -> {
             try {
-                confirmed.add(json.readTree(((TextMessage) message).getText()).path("paymentId").asText());
+                if ("CONFIRMED".equals(message.getStringProperty("status"))) {
+                    confirmed.add(json.readTree(((TextMessage) message).getText()).path("paymentId").asText());
+                }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
