@@ -124,33 +124,26 @@ class HostileUploadsTest extends ErpTestSupport {
 
     @Test
     void readsAFileUploadedSlowlyUnderItsFinalNameOnlyOnceItStoppedGrowing() throws Exception {
-        String name = "slow-" + run;
-        int rows = 60;
-        StringBuilder csv = new StringBuilder(HEADER);
-        for (int n = 1; n <= rows; n++) {
-            csv.append("SL-").append(run).append('-').append(n).append(",10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n");
-        }
-
         // 3 seconds of writes 100 ms apart: every sub-second phase of the file's modification time is met
-        erp.dropSlowly("outbox/payouts", name + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8), 30, Duration.ofMillis(100));
-
-        List<Map<String, String>> ack = CsvLines.parse(erp.awaitAck(name, PATIENCE));
-        assertThat(ack).as("one ack row per row, all of them accepted").hasSize(rows)
-                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("ACCEPTED"));
+        assertEveryRowAcceptedAfterASlowUpload("slow-" + run, "SL-", 60, 30, Duration.ofMillis(100));
     }
 
     @Test
     void readsAnUploadThatPausesLongerThanTheUnchangedTimeOnlyOnceItsUploaderClosesIt() throws Exception {
-        String name = "paused-" + run;
-        int rows = 40;
-        StringBuilder csv = new StringBuilder(HEADER);
-        for (int n = 1; n <= rows; n++) {
-            csv.append("PA-").append(run).append('-').append(n).append(",10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n");
-        }
-
         // Half the file, then 2 s with nothing written (4 times flashbridge.intake.unchanged-for), then the rest:
         // the embedded server knows the upload is still open.
-        erp.dropSlowly("outbox/payouts", name + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8), 2, Duration.ofSeconds(2));
+        assertEveryRowAcceptedAfterASlowUpload("paused-" + run, "PA-", 40, 2, Duration.ofSeconds(2));
+    }
+
+    /** Uploads {@code rows} good rows under their final name in {@code pieces} writes {@code pause} apart. */
+    private void assertEveryRowAcceptedAfterASlowUpload(String name, String idPrefix, int rows, int pieces, Duration pause)
+            throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int n = 1; n <= rows; n++) {
+            csv.append(idPrefix).append(run).append('-').append(n).append(",10.00,AUD,062000,12345678,Ann Lee,,,REF,,,\r\n");
+        }
+
+        erp.dropSlowly("outbox/payouts", name + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8), pieces, pause);
 
         List<Map<String, String>> ack = CsvLines.parse(erp.awaitAck(name, PATIENCE));
         assertThat(ack).as("one ack row per row, all of them accepted").hasSize(rows)
