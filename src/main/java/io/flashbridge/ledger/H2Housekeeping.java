@@ -63,8 +63,9 @@ class H2Housekeeping {
     private ScheduledExecutorService housekeeper;
     /** Whether the last round forced the file to disk; only the housekeeping thread changes it. */
     private volatile boolean forced = true;
-    private boolean shortRetention;
-    private int defaultRetentionMillis;
+    /** H2's own retention, and the one set while the rounds force the file (short when they come often enough). */
+    private int h2RetentionMillis;
+    private int retentionWhileForced;
 
     H2Housekeeping(DataSource dataSource, MeterRegistry meters,
                    @Value("${flashbridge.ledger.housekeeping-period:250}") long periodMillis,
@@ -98,11 +99,9 @@ class H2Housekeeping {
 
     /** H2 keeps emptied chunks for {@value #RETENTION_MILLIS} ms instead of its own retention when the rounds come often enough. */
     void shortenRetention(MVStore store) {
-        defaultRetentionMillis = store.getRetentionTime();
-        shortRetention = periodMillis <= LONGEST_PERIOD_FOR_SHORT_RETENTION;
-        if (shortRetention) {
-            store.setRetentionTime(RETENTION_MILLIS);
-        }
+        h2RetentionMillis = store.getRetentionTime();
+        retentionWhileForced = periodMillis <= LONGEST_PERIOD_FOR_SHORT_RETENTION ? RETENTION_MILLIS : h2RetentionMillis;
+        store.setRetentionTime(retentionWhileForced);
     }
 
     /** Compacts, forces the file to disk, and keeps the retention in step with whether that worked. */
@@ -114,17 +113,17 @@ class H2Housekeeping {
             }
             if (!forced) {
                 forced = true;
-                store.setRetentionTime(shortRetention ? RETENTION_MILLIS : defaultRetentionMillis);
+                store.setRetentionTime(retentionWhileForced);
                 log.info("The ledger file is forced to disk again");
             }
         } catch (Throwable failure) {
             // Also an Error: thrown out of here it would end the rounds for good, short retention still set.
             if (forced) {
                 forced = false;
-                store.setRetentionTime(defaultRetentionMillis);
+                store.setRetentionTime(h2RetentionMillis);
                 log.warn("The ledger file could not be forced to disk ({}): emptied chunks are kept for {} s until it can "
                         + "be again; an operating-system crash now could lose the commits since", failure.toString(),
-                        defaultRetentionMillis / 1000);
+                        h2RetentionMillis / 1000);
             }
         }
     }

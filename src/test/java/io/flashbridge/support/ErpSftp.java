@@ -70,10 +70,6 @@ public final class ErpSftp implements AutoCloseable {
         return sftp.write(path);
     }
 
-    public void rename(String from, String to) throws IOException {
-        sftp.rename(from, to);
-    }
-
     /** Writes {@code path} as it is, under that name (e.g. a hidden temporary file of the bridge's own), dated {@code modified}. */
     public void put(String path, byte[] content, Instant modified) throws IOException {
         try (OutputStream out = sftp.write(path)) {
