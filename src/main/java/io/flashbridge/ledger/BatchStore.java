@@ -28,9 +28,11 @@ public class BatchStore {
     private final NamedParameterJdbcTemplate streaming;
     private final TransactionTemplate transactions;
     private final InstructionStore instructions;
+    private final LedgerDisk disk;
 
-    BatchStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, InstructionStore instructions) {
+    BatchStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, InstructionStore instructions, LedgerDisk disk) {
         this.jdbc = jdbc;
+        this.disk = disk;
         org.springframework.jdbc.core.JdbcTemplate fetching = new org.springframework.jdbc.core.JdbcTemplate(
                 jdbc.getJdbcTemplate().getDataSource());
         fetching.setFetchSize(1000);
@@ -47,8 +49,10 @@ public class BatchStore {
     }
 
     /** The file's ack is written and its payouts are queued. */
+    /** Marks the file's intake complete (ack written, payouts queued), on the disk before the file is archived. */
     public void complete(String id) {
         jdbc.update("update batch set completed = true where id = :id", Map.of("id", id));
+        disk.force();
     }
 
     /**

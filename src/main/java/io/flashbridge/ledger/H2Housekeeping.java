@@ -160,15 +160,20 @@ class H2Housekeeping {
     /** The MVStore behind an embedded H2 database; empty for any other database. */
     static Optional<MVStore> storeOf(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(session.getDatabase().getStore()).map(s -> s.getMvStore())
-                    .filter(mvStore -> mvStore.getFileStore() != null);
+            return storeOf(connection);
         } catch (SQLException e) {
             log.warn("Ledger housekeeping off: {}", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The file store behind an embedded H2 connection; empty for any other database (or H2 in memory). */
+    static Optional<MVStore> storeOf(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)
+                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(session.getDatabase().getStore()).map(s -> s.getMvStore())
+                .filter(mvStore -> mvStore.getFileStore() != null);
     }
 }

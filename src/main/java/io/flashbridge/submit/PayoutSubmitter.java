@@ -60,7 +60,12 @@ public class PayoutSubmitter {
 
     public void submit(long instructionId, Exchange exchange) throws Exception {
         if (!instructions.claim(instructionId)) {
-            log.debug("Instruction {} is no longer waiting to be sent; skipped", instructionId);
+            if (instructions.find(instructionId).isEmpty()) {
+                log.warn("Instruction {} is queued but not in the ledger (was the ledger restored from an older copy?); "
+                        + "its queue entry is dropped", instructionId);
+            } else {
+                log.debug("Instruction {} is no longer waiting to be sent; skipped", instructionId);
+            }
             return;
         }
         Instruction instruction = instructions.find(instructionId).orElseThrow();

@@ -15,14 +15,14 @@ import org.h2.store.fs.FilePathWrapper;
  */
 public class SyncFailures extends FilePathWrapper {
 
-    static volatile boolean failing;
+    public static volatile boolean failing;
 
     static {
         FilePath.register(new SyncFailures());
     }
 
     /** Registers the {@code syncfail:} prefix (once); answers the URL of a database file at {@code path}. */
-    static String url(java.nio.file.Path path) {
+    public static String url(java.nio.file.Path path) {
         return "jdbc:h2:syncfail:" + path;
     }
 

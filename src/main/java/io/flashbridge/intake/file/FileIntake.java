@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flashbridge.ledger.LedgerDisk;
 import io.flashbridge.ledger.Batch;
 import io.flashbridge.ledger.BatchLine;
 import io.flashbridge.ledger.BatchStore;
@@ -55,12 +56,14 @@ public class FileIntake {
     private final Path workFolder;
     private final String csvFormat;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final LedgerDisk disk;
 
     /** {@code csvFormat}: how the ledger names this kind of CSV ({@code CSV} for payouts, {@code FX-CSV}). */
     FileIntake(BatchStore batches, IntakeProperties properties, CamelContext camel,
                ObjectMapper json, String dataDir, CsvRowReader.Layout layout, String csvFormat,
-               io.micrometer.core.instrument.MeterRegistry meters) {
+               io.micrometer.core.instrument.MeterRegistry meters, LedgerDisk disk) {
         this.csvFormat = csvFormat;
+        this.disk = disk;
         this.meters = meters;
         this.workFolder = Path.of(dataDir, "intake-work");
         this.batches = batches;
@@ -75,8 +78,11 @@ public class FileIntake {
             FileInspection inspection = FileInspection.of(file.path());
             exchange.setProperty(BATCH_ID, inspection.sha256());
             String policy = exchange.getIn().getHeader(REJECT_POLICY, String.class);
-            return deletedWhenDone(exchange, receive(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), file.path(),
-                    inspection, policy == null ? properties.policy() : IntakeProperties.Policy.valueOf(policy.trim())));
+            Outcome outcome = deletedWhenDone(exchange, receive(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class),
+                    file.path(), inspection, policy == null ? properties.policy() : IntakeProperties.Policy.valueOf(policy.trim())));
+            // The ack tells the ERP what the ledger holds: it must be on the disk first.
+            disk.force();
+            return outcome;
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import io.flashbridge.ledger.LedgerDisk;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts failed intakes per upload (name, size, modification time). While the ledger or the broker
- * is down a failure is an outage: the file stays and is read again, uncounted. Otherwise the file
+ * is down, or the ledger's file cannot be forced to disk, a failure is an outage: the file stays and
+ * is read again, uncounted. Otherwise the file
  * itself is the problem, and after {@code flashbridge.intake.max-attempts} the route gives up on it.
  */
 @Component("intakeAttempts")
@@ -23,12 +25,14 @@ public class IntakeAttempts {
     private static final int REMEMBERED = 10_000;
 
     private final DataSource ledger;
+    private final LedgerDisk ledgerDisk;
     private final jakarta.jms.ConnectionFactory broker;
     private final int maxAttempts;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-    IntakeAttempts(DataSource ledger, jakarta.jms.ConnectionFactory broker, IntakeProperties properties) {
+    IntakeAttempts(DataSource ledger, LedgerDisk ledgerDisk, jakarta.jms.ConnectionFactory broker, IntakeProperties properties) {
         this.ledger = ledger;
+        this.ledgerDisk = ledgerDisk;
         this.broker = broker;
         this.maxAttempts = properties.maxAttempts();
     }
@@ -63,6 +67,11 @@ public class IntakeAttempts {
             }
         } catch (Exception e) {
             return "the ledger";
+        }
+        try {
+            ledgerDisk.force();
+        } catch (RuntimeException e) {
+            return "the ledger's disk";
         }
         try (jakarta.jms.Connection connection = broker.createConnection()) {
             connection.start();
