@@ -48,8 +48,7 @@ public class BatchStore {
                 .stream().findFirst();
     }
 
-    /** The file's ack is written and its payouts are queued. */
-    /** Marks the file's intake complete (ack written, payouts queued), on the disk before the file is archived. */
+    /** The file's ack is written and its payouts are queued: on the disk before the file is archived. */
     public void complete(String id) {
         jdbc.update("update batch set completed = true where id = :id", Map.of("id", id));
         disk.force();

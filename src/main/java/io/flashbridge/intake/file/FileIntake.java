@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flashbridge.ledger.LedgerDisk;
 import io.flashbridge.ledger.Batch;
 import io.flashbridge.ledger.BatchLine;
 import io.flashbridge.ledger.BatchStore;
+import io.flashbridge.ledger.LedgerDisk;
 import io.flashbridge.output.OutputNames;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

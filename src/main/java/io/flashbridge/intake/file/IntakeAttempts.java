@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts failed intakes per upload (name, size, modification time). While the ledger or the broker
  * is down, or the ledger's file cannot be forced to disk, a failure is an outage: the file stays and
- * is read again, uncounted. Otherwise the file
- * itself is the problem, and after {@code flashbridge.intake.max-attempts} the route gives up on it.
+ * is read again, uncounted. Otherwise the file itself is the problem, and after
+ * {@code flashbridge.intake.max-attempts} the route gives up on it.
  */
 @Component("intakeAttempts")
 public class IntakeAttempts {
