@@ -28,11 +28,9 @@ public class BatchStore {
     private final NamedParameterJdbcTemplate streaming;
     private final TransactionTemplate transactions;
     private final InstructionStore instructions;
-    private final LedgerDisk disk;
 
-    BatchStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, InstructionStore instructions, LedgerDisk disk) {
+    BatchStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, InstructionStore instructions) {
         this.jdbc = jdbc;
-        this.disk = disk;
         org.springframework.jdbc.core.JdbcTemplate fetching = new org.springframework.jdbc.core.JdbcTemplate(
                 jdbc.getJdbcTemplate().getDataSource());
         fetching.setFetchSize(1000);
@@ -48,10 +46,9 @@ public class BatchStore {
                 .stream().findFirst();
     }
 
-    /** The file's ack is written and its payouts are queued: on the disk before the file is archived. */
+    /** The file's ack is written and its payouts are queued. */
     public void complete(String id) {
         jdbc.update("update batch set completed = true where id = :id", Map.of("id", id));
-        disk.force();
     }
 
     /**

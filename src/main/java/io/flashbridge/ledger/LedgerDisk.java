@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * to its file before returning (a killed process loses nothing) but leaves it in the operating
  * system's cache, which the housekeeping forces only every 250 ms, while the broker syncs its
  * journal at every commit. Without this a power cut could keep core banking's "accepted" reply, or
- * the ERP's ack, and lose the rows they answer. One force per JMS group commit and one per file.
+ * the ERP's ack, and lose the rows they answer. One force per JMS group commit and one per file
+ * (before its ack; a lost "intake complete" mark only makes a re-read file resume, which is harmless).
  * PostgreSQL syncs every commit itself: with it this does nothing.
  */
 @Component
