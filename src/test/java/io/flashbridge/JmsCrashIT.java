@@ -74,8 +74,6 @@ class JmsCrashIT extends CrashTestSupport {
     }
 
     private String payout(int n) {
-        return "{\"kind\":\"payout\",\"payment_id\":\"JC-" + run + "-" + n + "\",\"amount\":\"" + (1 + n % 40) + ".75\","
-                + "\"bsb\":\"062-000\",\"account_number\":\"12345678\",\"account_name\":\"Katarina Oreiro\","
-                + "\"reference\":\"INV-" + n + "\",\"remitter_name\":\"Acme Payroll Pty Ltd\"}";
+        return CoreBanking.payout("JC-" + run + "-" + n, (1 + n % 40) + ".75", "INV-" + n);
     }
 }

@@ -228,9 +228,7 @@ class RepeatedKillIT extends CrashTestSupport {
     }
 
     private static String payoutMessage(String paymentId, int n) {
-        return "{\"kind\":\"payout\",\"payment_id\":\"" + paymentId + "\",\"amount\":\"" + (1 + n % 40) + ".75\","
-                + "\"bsb\":\"062-000\",\"account_number\":\"12345678\",\"account_name\":\"Katarina Oreiro\","
-                + "\"reference\":\"INV-" + n + "\",\"remitter_name\":\"Acme Payroll Pty Ltd\"}";
+        return CoreBanking.payout(paymentId, (1 + n % 40) + ".75", "INV-" + n);
     }
 
     private static void closeQuietly(CoreBanking core) {

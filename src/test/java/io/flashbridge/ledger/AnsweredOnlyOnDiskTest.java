@@ -56,14 +56,9 @@ class AnsweredOnlyOnDiskTest extends ErpTestSupport {
             Destination replies = core.temporaryQueue();
 
             SyncFailures.failing = true;
-            core.send("{\"kind\":\"payout\",\"payment_id\":\"" + paymentId + "\",\"amount\":\"42.00\",\"currency\":\"AUD\","
-                    + "\"bsb\":\"062-000\",\"account_number\":\"12345678\",\"account_name\":\"Katarina Oreiro\","
-                    + "\"reference\":\"DISK\",\"remitter_name\":\"Acme Payroll Pty Ltd\"}", replies);
+            core.send(CoreBanking.payout(paymentId, "42.00", "DISK"), replies);
             Awaitility.await().atMost(PATIENCE).until(() -> rows(paymentId) == 1);
-            long failingUntil = System.nanoTime() + WHILE_FAILING.toNanos();
-            while (System.nanoTime() < failingUntil) {
-                assertThat(core.receiveMessageOrNull(replies, null)).as("a reply while the row is not on the disk").isNull();
-            }
+            holdsWhileFailing("no reply while the row is not on the disk", () -> core.receiveMessageOrNull(replies, null) == null);
 
             SyncFailures.failing = false;
             JsonNode reply = core.receive(replies, null, PATIENCE);
@@ -84,11 +79,8 @@ class AnsweredOnlyOnDiskTest extends ErpTestSupport {
         erp.drop("outbox/payouts", name + ".csv", (CsvLines.PAYOUT_HEADER
                 + paymentId + ",42.00,AUD,062000,12345678,Katarina Oreiro,,,DISK,,,\r\n").getBytes(StandardCharsets.UTF_8));
         Awaitility.await().atMost(PATIENCE).until(() -> rows(paymentId) == 1);
-        long failingUntil = System.nanoTime() + WHILE_FAILING.toNanos();
-        while (System.nanoTime() < failingUntil) {
-            assertThat(erp.list("inbox")).as("an ack while the rows are not on the disk").noneMatch(file -> file.matches(ErpSftp.ackName(name)));
-            Thread.sleep(100);
-        }
+        holdsWhileFailing("no ack while the rows are not on the disk",
+                () -> erp.list("inbox").stream().noneMatch(file -> file.matches(ErpSftp.ackName(name))));
         assertThat(erp.list("outbox/payouts")).as("the upload waits in the outbox").contains(name + ".csv");
 
         SyncFailures.failing = false;
@@ -96,6 +88,15 @@ class AnsweredOnlyOnDiskTest extends ErpTestSupport {
 
         assertThat(ack.get(paymentId).get("status")).isEqualTo("ACCEPTED");
         assertThat(rows(paymentId)).isEqualTo(1);
+    }
+
+    /** Asserts {@code check} every 100 ms or so for {@link #WHILE_FAILING}: true each time. */
+    private static void holdsWhileFailing(String what, java.util.concurrent.Callable<Boolean> check) throws Exception {
+        long until = System.nanoTime() + WHILE_FAILING.toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(check.call()).as(what).isTrue();
+            Thread.sleep(100);
+        }
     }
 
     private int rows(String paymentId) {

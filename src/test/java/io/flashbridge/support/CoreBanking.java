@@ -38,6 +38,13 @@ public final class CoreBanking implements AutoCloseable {
         listenerSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     }
 
+    /** A payout instruction as core banking sends it: {@code amount} AUD to one fixed account. */
+    public static String payout(String paymentId, String amount, String reference) {
+        return "{\"kind\":\"payout\",\"payment_id\":\"" + paymentId + "\",\"amount\":\"" + amount + "\",\"currency\":\"AUD\","
+                + "\"bsb\":\"062-000\",\"account_number\":\"12345678\",\"account_name\":\"Katarina Oreiro\","
+                + "\"reference\":\"" + reference + "\",\"remitter_name\":\"Acme Payroll Pty Ltd\"}";
+    }
+
     /** Sends {@code body} to flashbridge.instructions with a fresh correlation id, replies to {@code replyTo} (null: none); answers the id. */
     public String send(String body, Destination replyTo) throws JMSException {
         TextMessage message = session.createTextMessage(body);

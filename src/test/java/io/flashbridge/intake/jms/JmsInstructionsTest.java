@@ -1,5 +1,6 @@
 package io.flashbridge.intake.jms;
 
+import static io.flashbridge.support.CoreBanking.payout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -248,12 +249,6 @@ class JmsInstructionsTest extends BridgeTestSupport {
                 + "\"recipient_id\":\"R-" + paymentId + "\",\"recipient_name\":\"Thames Widgets Ltd\","
                 + "\"recipient_account_type\":\"IBAN\",\"recipient_account\":\"GB82WEST12345698765432\","
                 + "\"recipient_street\":\"1 High St, London EC1A 1BB\",\"recipient_country\":\"GB\"}";
-    }
-
-    private static String payout(String paymentId, String amount, String reference) {
-        return "{\"kind\":\"payout\",\"payment_id\":\"" + paymentId + "\",\"amount\":\"" + amount + "\",\"currency\":\"AUD\","
-                + "\"bsb\":\"062-000\",\"account_number\":\"12345678\",\"account_name\":\"Katarina Oreiro\","
-                + "\"reference\":\"" + reference + "\",\"remitter_name\":\"Acme Payroll Pty Ltd\"}";
     }
 
 }
